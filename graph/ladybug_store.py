@@ -1,0 +1,251 @@
+"""The embedded store: one Ladybug database on disk, schema generated from the model.
+
+One writer process at a time (Ladybug locks the file); readers open it read-only.
+Each batch of articles is written in one transaction, so a crash never leaves half an article.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import ladybug
+
+from provkg import EXTRACTOR_VERSION
+from provkg.errors import QueryError, SchemaVersionError, StoreError, StoreLockedError
+from provkg.graph.rows import GraphRows, build_rows
+from provkg.graph.store import LoadReport, QueryResult
+from provkg.schemas import MODEL
+
+_LOCKED = re.compile(r"Lock is held by PID (\d+)")
+_CASTS = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN", "string[]": "STRING[]"}
+WRITE_CLAUSES = re.compile(r"(?<![:.\w`$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|BEGIN|COMMIT|ROLLBACK|CHECKPOINT)(?![\w`])", re.I)
+
+
+class LadybugStore:
+    """A provkg store in a Ladybug database file (``./provkg.lbug`` by default)."""
+
+    def __init__(self, path: str | os.PathLike, read_only: bool = False, buffer_pool_mb: int = 1024,
+                 query_timeout_ms: int = 60_000):
+        self.location = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.location).exists():
+            raise StoreError(f"no provkg database at {self.location}: ingest articles first (provkg ingest PATH --db {self.location})")
+        try:
+            self.db = ladybug.Database(self.location, read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
+        except RuntimeError as err:
+            locked = _LOCKED.search(str(err))
+            if locked:
+                raise StoreLockedError(f"database {self.location} is in use by process {locked.group(1)}; "
+                                       "wait for it to finish or use --read-only") from None
+            raise StoreError(f"cannot open database {self.location}: {err}") from None
+        self.conn = ladybug.Connection(self.db)
+        self.conn.set_query_timeout(query_timeout_ms)
+        if not read_only:
+            self._ensure_schema()
+        self._check_versions()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        if getattr(self, "db", None) is not None:
+            self.conn.close()
+            self.db.close()
+            self.db = None
+
+    def _ensure_schema(self) -> None:
+        for statement in MODEL.ladybug_ddl():
+            self.conn.execute(statement)
+        for key, value in (("schema_version", str(MODEL.version)), ("extractor_version", EXTRACTOR_VERSION)):
+            self.conn.execute("MERGE (i:StoreInfo {key: $key}) ON CREATE SET i.value = $value", {"key": key, "value": value})
+
+    def _check_versions(self) -> None:
+        try:
+            info = dict(self._rows("MATCH (i:StoreInfo) RETURN i.key, i.value"))
+        except RuntimeError:
+            raise SchemaVersionError(f"{self.location} is not a provkg database (no StoreInfo table)") from None
+        expected = {"schema_version": str(MODEL.version), "extractor_version": EXTRACTOR_VERSION}
+        for key, want in expected.items():
+            if info.get(key) != want:
+                raise SchemaVersionError(
+                    f"{self.location} was written with {key} {info.get(key)}, this provkg uses {want}: "
+                    "run provkg reextract to rebuild it from the stored article texts")
+
+    # -- reading ------------------------------------------------------------------------------
+    def _rows(self, cypher: str, params: dict | None = None) -> list[list]:
+        result = self.conn.execute(cypher, params or {})
+        return result.get_all()
+
+    def query(self, cypher: str, params: dict | None = None, write: bool = False) -> QueryResult:
+        """Run Cypher with parameters; read-only unless ``write``.
+
+        >>> import tempfile, os
+        >>> store = LadybugStore(os.path.join(tempfile.mkdtemp(), "q.lbug"))
+        >>> store.query("MATCH (a:Article) RETURN count(a) AS n").rows
+        [[0]]
+        """
+        if not write and WRITE_CLAUSES.search(_strip_literals(cypher)):
+            raise QueryError("this query writes to the store; pass --write (write=True) if that is what you want")
+        if write and self.read_only:
+            raise QueryError(f"{self.location} is open read-only; open it without --read-only to write")
+        try:
+            result = self.conn.execute(cypher, params or {})
+        except RuntimeError as err:
+            message = str(err)
+            if "interrupted" in message.lower() or "timeout" in message.lower():
+                raise QueryError("the query took longer than the time limit and was stopped; narrow it or raise --timeout") from None
+            raise QueryError(f"query failed: {message}") from None
+        return QueryResult(result.get_column_names(), result.get_all())
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._rows("MATCH (a:Article {id: $id}) RETURN a.id", {"id": article_id}))
+
+    def lookup_names(self, keys: list[str]) -> dict[str, str]:
+        """The actor each normalised name key resolves to, for the keys known to the store."""
+        if not keys:
+            return {}
+        rows = self._rows("MATCH (n:Name)-[:NAMES]->(a:Actor) WHERE n.key IN $keys RETURN n.key, a.id", {"keys": keys})
+        return {key: actor for key, actor in rows}
+
+    def stats(self) -> dict:
+        """``{"articles": N, "nodes": {label: count}, "relationships": {type: count}}``."""
+        nodes = {label: self._rows(f"MATCH (n:{label}) RETURN count(n)")[0][0] for label in MODEL.node_labels
+                 if label not in ("StoreInfo",)}
+        rels = {rel: self._rows(f"MATCH ()-[r:{rel}]->() RETURN count(r)")[0][0] for rel in MODEL.rel_types}
+        return {"articles": nodes["Article"], "nodes": nodes, "relationships": rels}
+
+    # -- writing ------------------------------------------------------------------------------
+    def load(self, records: Iterable[dict], replace: bool = False, batch_size: int = 32,
+             progress: Callable[[dict], None] | None = None) -> LoadReport:
+        """Upsert extraction records, one transaction per batch; idempotent by article content hash."""
+        if self.read_only:
+            raise StoreError(f"{self.location} is open read-only; open it without --read-only to load")
+        report = LoadReport(seconds={"resolve": 0.0, "write": 0.0})
+        batch: list[dict] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._load_batch(batch, replace, report, progress)
+                batch = []
+        if batch:
+            self._load_batch(batch, replace, report, progress)
+        return report
+
+    def _load_batch(self, batch, replace, report, progress) -> None:
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            touched = []
+            for record in batch:
+                art = record["document"]["id"]
+                exists = self.has_article(art)
+                if exists and not replace:
+                    report.unchanged.append(art)
+                    continue
+                if exists:
+                    self._delete_article(art)
+                t0 = time.perf_counter()
+                rows = build_rows(record, self.lookup_names)
+                t1 = time.perf_counter()
+                self._write(rows)
+                report.seconds["resolve"] += t1 - t0
+                report.seconds["write"] += time.perf_counter() - t1
+                report.rows += rows.count()
+                (report.replaced if exists else report.added).append(art)
+                touched.append(art)
+            if touched:
+                self._link_reprints(touched)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if progress:
+            for record in batch:
+                progress(record["document"])
+
+    def _write(self, rows: GraphRows) -> None:
+        for label, by_key in rows.nodes.items():
+            if label == "Actor":
+                self._merge_aliases(rows)
+            key = MODEL.node_key(label)
+            props = {n: p for n, p in MODEL.node_properties(label).items() if n != key}
+            sets = ", ".join(f"n.{n} = CAST(row.{n} AS {_CASTS[p['type']]})" for n, p in props.items())
+            data = [{n: row.get(n, [] if props.get(n, {}).get("type") == "string[]" else None) for n in [key, *props]}
+                    for row in by_key.values()]
+            on_create = f" ON CREATE SET {sets}" if sets else ""
+            self.conn.execute(f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}){on_create}", {"rows": data})
+        for rel_type, edges in rows.rels.items():
+            props = MODEL.rel_properties(rel_type)
+            groups: dict[tuple[str, str], list[dict]] = {}
+            for edge in edges:
+                data = {"src": edge["src"], "dst": edge["dst"]}
+                data |= {n: edge["props"].get(n) for n in props}
+                groups.setdefault((edge["src_label"], edge["dst_label"]), []).append(data)
+            sets = ", ".join(f"r.{_q(n)} = CAST(row.{_q(n)} AS {_CASTS[p['type']]})" for n, p in props.items() if n != "id")
+            for (src, dst), data in groups.items():
+                self.conn.execute(
+                    f"UNWIND $rows AS row MATCH (a:{src} {{{MODEL.node_key(src)}: row.src}}), "
+                    f"(b:{dst} {{{MODEL.node_key(dst)}: row.dst}}) "
+                    f"MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b) ON CREATE SET {sets}", {"rows": data})
+
+    def _merge_aliases(self, rows: GraphRows) -> None:
+        ids = [i for i, names in rows.new_aliases.items() if names]
+        if not ids:
+            return
+        existing = dict(self._rows("MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id, a.aliases", {"ids": ids}))
+        for actor_id in ids:
+            if actor_id in existing:
+                merged = sorted(set(existing[actor_id] or []) | rows.new_aliases[actor_id])
+                self.conn.execute("MATCH (a:Actor {id: $id}) SET a.aliases = $aliases", {"id": actor_id, "aliases": merged})
+            else:
+                rows.nodes["Actor"][actor_id]["aliases"] = sorted(rows.new_aliases[actor_id])
+
+    def _delete_article(self, article_id: str) -> None:
+        """Remove everything an article contributed; nodes left with no edges go too."""
+        for rel_type in MODEL.rel_types:
+            self.conn.execute(f"MATCH ()-[r:{rel_type}]->() WHERE r.article = $art DELETE r", {"art": article_id})
+        self.conn.execute("MATCH (a:Actor) WHERE a.article = $art DETACH DELETE a", {"art": article_id})  # scoped actors
+        self.conn.execute("MATCH (m:Merge) WHERE m.article = $art DETACH DELETE m", {"art": article_id})
+        self.conn.execute("MATCH (a:Article {id: $art}) DETACH DELETE a", {"art": article_id})
+        for label in ("Claim", "Directive", "Place", "Actor", "Name"):
+            self.conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
+
+    def _link_reprints(self, article_ids: list[str]) -> None:
+        """Link copies to original articles once both are ingested (same title or same opening text)."""
+        rows = self._rows(
+            "MATCH (copy:Article)-[r:REPRINT_OF]->(o:Actor)-[:PUBLISHED]->(orig:Article) "
+            "WHERE (copy.id IN $ids OR orig.id IN $ids) AND copy.id <> orig.id "
+            "RETURN copy.id, copy.title, copy.text, orig.id, orig.title, orig.text, r.start, r.stop, r.original",
+            {"ids": article_ids})
+        links = [{"src": c, "dst": o, "id": f"e{c[:8]}{o[:8]}", "article": c, "start": s, "stop": e, "original": name}
+                 for c, ct, ctext, o, ot, otext, s, e, name in rows if _same_story(ct, ctext, ot, otext)]
+        if links:
+            self.conn.execute(
+                "UNWIND $rows AS row MATCH (a:Article {id: row.src}), (b:Article {id: row.dst}) "
+                "MERGE (a)-[r:REPRINT_OF {id: row.id}]->(b) ON CREATE SET r.article = row.article, "
+                "r.start = row.start, r.stop = row.stop, r.original = row.original", {"rows": links})
+
+
+def _same_story(title_a, text_a, title_b, text_b) -> bool:
+    from provkg.loaders.resolve import normalise
+
+    if title_a and title_b and normalise(title_a) == normalise(title_b):
+        return True
+    body = [p for p in (text_b or "").split("\n") if len(p) > 80][:3]
+    return bool(body) and all(p.strip() in (text_a or "") for p in body)
+
+
+def _q(name: str) -> str:
+    return f"`{name}`" if name in {"end", "key"} else name
+
+
+def _strip_literals(cypher: str) -> str:
+    """Cypher without string literals and comments, so keywords inside them don't count."""
+    cypher = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", cypher)
+    return re.sub(r"//[^\n]*|/\*.*?\*/", "", cypher, flags=re.S)

@@ -1,0 +1,166 @@
+"""What extraction produces for one document, and its JSON Lines form.
+
+spaCy components fill ``doc._.provkg`` (an :class:`Extraction`) in pipeline order; every span
+is a pair of character offsets into the article text, so ``text[span.start:span.end]`` is the
+evidence. :func:`to_record` turns it into the ``provkg extract --format jsonl`` contract.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets ``[start, end)`` into the article text."""
+
+    start: int
+    end: int
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Entity:
+    """An actor (or a place) in one document, with every mention of it."""
+
+    id: str
+    kind: str
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    anonymous: bool = False
+    descriptor: str | None = None
+    affiliation: str | None = None
+    location: str | None = None
+    part_of: str | None = None
+    run_by: str | None = None
+    located_in: str | None = None
+
+
+@dataclass
+class Attribution:
+    """Someone (source) said (cue) something (content), maybe to someone (recipient)."""
+
+    id: str
+    cue: Span
+    content: Span
+    source: Span | None = None
+    source_entity: str | None = None
+    recipient_entity: str | None = None
+    cue_lemma: str = "say"
+    direct: bool = False
+    content_2: Span | None = None
+    sentence: Span | None = None
+
+
+@dataclass
+class Directive:
+    """An order issued by an authority (or by nobody named) to target actors."""
+
+    id: str
+    content: Span
+    issuer_entity: str | None = None
+    target_entities: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    cue: Span | None = None
+    status: str = "issued"
+
+
+@dataclass
+class Reprint:
+    """Evidence that this text was first published by another outlet."""
+
+    original: str
+    evidence: Span
+    original_entity: str | None = None
+
+
+@dataclass
+class Contradiction:
+    """Two statements that cannot both be true."""
+
+    a: Span
+    b: Span
+    basis: str
+
+
+@dataclass
+class Extraction:
+    """Everything the provkg components found in one document."""
+
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    reprints: list[Reprint] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    ignored: list[Span] = field(default_factory=list)  # boilerplate and front matter: no extraction there
+    publisher: tuple[str, Span] | None = None  # the outlet that published this copy, when the text says so
+    headline: Span | None = None  # the headline line, when the text starts with one
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def is_ignored(self, span: Span) -> bool:
+        return any(region.overlaps(span) for region in self.ignored)
+
+
+def short_hash(*parts: object, length: int = 16) -> str:
+    """A stable hex digest of the parts, for ids.
+
+    >>> short_hash("a", 1) == short_hash("a", 1)
+    True
+    """
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:length]
+
+
+def span_json(span: Span | None, text: str) -> dict | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": text[span.start:span.end]}
+
+
+def to_record(extraction: Extraction, article, *, include_text: bool = True) -> dict:
+    """The JSON Lines record for one article (see schemas/extraction.schema.json)."""
+    text = article.text
+
+    def sj(span):
+        return span_json(span, text)
+
+    outlet = article.outlet or (extraction.publisher[0] if extraction.publisher else None)
+    title = article.title or (extraction.headline.text(text) if extraction.headline else None)
+    document = {"id": article.id, "path": article.path, "title": title, "outlet": outlet,
+                "published": article.published, "url": article.url}
+    if article.metadata:
+        document["metadata"] = article.metadata
+    if include_text:
+        document["text"] = text
+    return {
+        "document": document,
+        "entities": [{"id": e.id, "kind": e.kind, "name": e.name, "aliases": e.aliases, "anonymous": e.anonymous,
+                      "mentions": [sj(m) for m in sorted(e.mentions)], "descriptor": e.descriptor,
+                      "affiliation": e.affiliation, "location": e.location, "part_of": e.part_of,
+                      "run_by": e.run_by, "located_in": e.located_in} for e in extraction.entities],
+        "attributions": [{"id": a.id, "source": sj(a.source), "source_entity": a.source_entity, "cue": sj(a.cue),
+                          "cue_lemma": a.cue_lemma, "content": sj(a.content), "content_2": sj(a.content_2),
+                          "recipient_entity": a.recipient_entity, "direct": a.direct, "sentence": sj(a.sentence)}
+                         for a in extraction.attributions],
+        "directives": [{"id": d.id, "content": sj(d.content), "issuer_entity": d.issuer_entity,
+                        "target_entities": d.target_entities, "attribution": d.attribution, "cue": sj(d.cue),
+                        "status": d.status} for d in extraction.directives],
+        "reprints": [{"original": r.original, "original_entity": r.original_entity, "evidence": sj(r.evidence)}
+                     for r in extraction.reprints],
+        "contradictions": [{"a": sj(c.a), "b": sj(c.b), "basis": c.basis} for c in extraction.contradictions],
+    }
+
+
+def state(doc) -> Extraction:
+    """The Extraction that provkg components share on ``doc._.provkg`` (created on first use)."""
+    if doc._.provkg is None:
+        doc._.provkg = Extraction()
+    return doc._.provkg

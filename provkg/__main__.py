@@ -1,0 +1,3 @@
+from provkg.cli import main
+
+main()

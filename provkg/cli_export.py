@@ -1,0 +1,1 @@
+"""provkg commands for export: attached to the main group in provkg.cli."""

@@ -1,0 +1,1 @@
+"""provkg commands for queries: attached to the main group in provkg.cli."""
