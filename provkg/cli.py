@@ -7,6 +7,7 @@ Conventions: options follow the command; ``--db PATH|bolt://...`` (default ``$PR
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import os
 import sys
@@ -112,7 +113,28 @@ class _Progress:
         self.progress.advance(self.task)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ExampleLastCommand(click.Command):
+    """A command whose help ends with its example: the docstring's "Example:" block goes after the options."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        head, sep, example = inspect.cleandoc(self.help or "").partition("\b\nExample:")
+        if sep:
+            self.help = head.rstrip()
+            self.epilog = "\b\nExample:" + example
+
+    def format_epilog(self, ctx, formatter):
+        if self.epilog:
+            formatter.write_paragraph()
+            for line in self.epilog.splitlines()[1:]:
+                formatter.write_text(line) if line.strip() == "Example:" else formatter.write(f"  {line.strip()}\n")
+
+
+class ProvkgGroup(click.Group):
+    command_class = ExampleLastCommand
+
+
+@click.group(cls=ProvkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="provkg")
 def cli():
     """provkg: a provenance knowledge graph for news.

@@ -1,0 +1,657 @@
+"""provkg_actors: every actor in the article, with kind, all mentions and relations.
+
+Mentions come from four general sources, never from a list of names:
+
+* spaCy's named entities (PERSON, ORG, GPE, NORP, ...), re-checked and re-kinded from their words;
+* proper-name institution phrases the small model misses ("Ministry of X", "X Center", "X News"),
+  found by a Matcher over capitalised tokens ending in an institution head from the lexicon;
+* definite descriptions with an institution head ("the ministry", "the police", "the authorities",
+  "the provincial security bureau") and plural collective nouns ("residents", "critics");
+* acronyms: "Radio Free Asia" and "RFA" are one entity (initials), as is "Korean Central News
+  Agency (KCNA)".
+
+Relations: ``part_of`` from possessives with a sub-unit head ("RFA's Korean Service"),
+``run_by`` from "X, ... run by the Y", ``located_in`` from "the Y-based X" and "the X in Y".
+Places get kind ``place`` (they are not actors, but other components use them for locations).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from provkg.loaders.extraction import Entity, Span, state
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "actors.yaml"
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+         "your", "some", "many", "most", "all", "both", "each", "every", "several", "other", "any", "such",
+         "no", "few", "more", "much"}
+_SUBUNIT = {"service", "desk", "bureau", "section", "department", "division", "unit", "branch", "office",
+            "chapter", "wing", "arm", "programme", "program", "school", "faculty", "team", "board", "panel",
+            "committee", "commission", "council", "sea", "org"}
+_QUOTE_CHARS = "\"'“”‘’"
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _all_initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
+    return "".join(w[0].upper() for w in words if w.lower() not in ("of", "the", "and", "for", "&", "in", "on"))
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.replace(".", "")
+    return 2 <= len(core) <= 8 and core.isupper() and core.isalpha()
+
+
+class ActorsComponent:
+    def __init__(self, nlp, name: str, lexicon: str | None = None):
+        self.name = name
+        lex = yaml.safe_load(Path(lexicon or LEXICON).read_text(encoding="utf-8"))
+        self.heads: dict[str, str] = {}
+        for kind in ("organization", "media", "government", "security"):  # later kinds win
+            for word in lex["heads"][kind]:
+                self.heads[word] = kind
+        self.media_words = set(lex["media_words"])
+        self.security_words = set(lex["security_words"])
+        self.government_words = set(lex["government_words"])
+        self.descriptions: dict[str, str] = {}
+        for kind, words in lex["descriptions"].items():
+            for word in words:
+                self.descriptions.setdefault(word, kind)
+        self.groups = set(lex["groups"])
+        self.not_actors = set(lex["not_actors"])
+        self.titles = set(lex["titles"])
+        self.countries = set(lex["countries"])
+        single_heads = sorted({h for h in self.heads if " " not in h})
+        self.matcher = Matcher(nlp.vocab)
+        cap = {"IS_TITLE": True}
+        capish = {"TEXT": {"REGEX": r"^[A-Z0-9][\w.&'’\-]*$"}}
+        head_title = {"LOWER": {"IN": single_heads}, "IS_TITLE": True}
+        # "Stimson Center", "Irving Police Department", "Civil Defense Authority"
+        self.matcher.add("INST", [[capish, {"TEXT": {"REGEX": r"^[A-Z0-9][\w.&'’\-]*$"}, "OP": "*"}, head_title]])
+        # "Ministry of Social Security", "Church of Scientology", "Union of Rationalist Atheists and Agnostics"
+        self.matcher.add("INST_OF", [[{"TEXT": {"REGEX": r"^[A-Z][\w.&'’\-]*$"}, "OP": "*"}, head_title,
+                                      {"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, cap,
+                                      {"TEXT": {"REGEX": r"^(?:[A-Z][\w.&'’\-]*|and|of|for|&|the)$"}, "OP": "*"}]])
+        # "Daily NK news outlet", "Yonhap news agency", "al-Ikhbariya television"
+        self.matcher.add("OUTLET", [[{"TEXT": {"REGEX": r"^[A-Z0-9][\w.&'’\-]*$"}, "OP": "+"},
+                                     {"LOWER": {"IN": ["news", "state", "online", "media"]}, "OP": "?"},
+                                     {"LOWER": {"IN": ["outlet", "agency", "site", "website", "newspaper", "television",
+                                                       "radio", "magazine", "broadcaster", "channel", "daily",
+                                                       "think", "publication", "portal"]}},
+                                     {"LOWER": "tank", "OP": "?"}]])
+
+    # ------------------------------------------------------------------ kinds
+    def kind_of(self, text: str, label: str | None = None) -> str | None:
+        low = _norm(text)
+        words = low.split()
+        if not words:
+            return None
+        if low in self.not_actors or any(w in self.not_actors for w in words[:1]) and label != "PERSON":
+            return None
+        if re.search(r"\d", text) and label in ("PERSON",):
+            return None
+        if low in self.countries or low.replace(".", "") in self.countries:
+            return "country"
+        if len(words) == 1 and words[0] in self.groups and label != "PERSON":
+            return "group"
+        if label == "PERSON":
+            if any(_is_acronym(w) for w in text.split()) and len(words) > 1:
+                pass  # "AMN Telegram": not a person; fall through to institution rules
+            elif words[-1] in self.heads and words[-1] not in ("guard", "post", "star", "sun"):
+                pass
+            else:
+                return "person"
+        joined = " " + low + " "
+        first_head = low.split(" of ")[0].split()[-1] if " of " in joined and low.split(" of ")[0].split() else words[-1]
+        if first_head in ("ministry", "government", "council", "committee", "court", "parliament", "cabinet",
+                          "commission", "municipality", "administration"):
+            return "government"
+        for w in self.security_words:
+            if f" {w} " in joined:
+                return "security"
+        head = words[-1]
+        if " of " in joined:
+            head = low.split(" of ")[0].split()[-1] if low.split(" of ")[0].split() else head
+        for w in self.media_words:
+            if f" {w} " in joined:
+                return "media"
+        if head in self.heads:
+            return self.heads[head]
+        if len(words) > 1 and " ".join(words[-2:]) in self.heads:
+            return self.heads[" ".join(words[-2:])]
+        for w in self.government_words:
+            if f" {w} " in joined:
+                return "government"
+        if label == "ORG":
+            return "organization"
+        if label in ("GPE", "LOC", "FAC"):
+            return "place"
+        return None
+
+    # --------------------------------------------------------------- helpers
+    def _strip(self, doc, start: int, end: int) -> tuple[int, int]:
+        """Token range without leading determiners/punctuation and trailing possessive/punct."""
+        while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or
+                               doc[end - 1].lower_ in ("'s", "’s", "and", "of", "the", "&", "for", "or")):
+            end -= 1
+        return start, end
+
+    def _name_tokens(self, doc, start, end, kind):
+        """The proper-name core of a mention: titles dropped for persons, X-based and generic heads dropped."""
+        s, e = self._strip(doc, start, end)
+        if kind == "person":
+            while s < e - 1 and doc[s].lower_.strip(".") in self.titles:
+                s += 1
+        # drop "Seoul-based" / "U.S.-based"
+        for i in range(s, e):
+            if doc[i].lower_ == "based" and i > s and doc[i - 1].text == "-":
+                s = i + 1
+            elif doc[i].lower_.endswith("-based"):
+                s = i + 1
+        # drop trailing generic outlet words after a proper core ("Daily NK news outlet")
+        while e - s > 1 and doc[e - 1].lower_ in ("outlet", "agency", "site", "website", "tank", "think",
+                                                  "television", "newspaper", "news") and doc[e - 2].lower_ != "of" \
+                and not doc[e - 1].is_title:
+            e -= 1
+        while e - s > 1 and doc[e - 1].lower_ in ("think", "news", "state"):
+            e -= 1
+        return s, e
+
+    # ------------------------------------------------------------------- run
+    def __call__(self, doc):
+        ext = state(doc)
+        text = doc.text
+        ignored = ext.ignored
+
+        def skip(s, e):
+            sp = Span(s, e)
+            return any(r.overlaps(sp) for r in ignored)
+
+        cands = []  # (tok_start, tok_end, kind, priority, source)
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
+                continue
+            s, e = self._strip(doc, ent.start, ent.end)
+            if s >= e:
+                continue
+            span_text = doc[s:e].text
+            if ent.label_ == "NORP":
+                # a plural nationality/religion noun used as a noun: "Muslims", "Bangladeshis"
+                tok = doc[e - 1]
+                if tok.tag_ in ("NNPS", "NNS") or (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in
+                                                   ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
+                    cands.append((s, e, "group", 1, "norp"))
+                continue
+            if ent.label_ in ("WORK_OF_ART", "PRODUCT"):
+                k = self.kind_of(span_text, "ORG")
+                if k in ("media", "government", "security"):
+                    cands.append((s, e, k, 1, "ner"))
+                continue
+            kind = self.kind_of(span_text, ent.label_)
+            if kind is None:
+                continue
+            if kind == "country" and ent.label_ in ("GPE", "LOC"):
+                kind = "country" if self._acts(doc, s, e) else "place"
+            cands.append((s, e, kind, 2 if ent.label_ == "PERSON" else 1, "ner"))
+        for mid, s, e in self.matcher(doc):
+            s2, e2 = self._strip(doc, s, e)
+            if s2 >= e2:
+                continue
+            span_text = doc[s2:e2].text
+            if span_text.split()[0].lower() in self.titles and doc[s2].is_title and e2 - s2 <= 2:
+                continue
+            kind = self.kind_of(span_text, "ORG")
+            if kind in (None, "place", "country"):
+                continue
+            cands.append((s2, e2, kind, 3, "inst"))
+        # keep the longest candidate; drop ones nested in longer ones
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), -c[3]))
+        chosen = []
+        taken = set()
+        for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[3], c[0])):
+            toks = set(range(c[0], c[1]))
+            if toks & taken:
+                continue
+            if skip(doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1])):
+                continue
+            chosen.append(c)
+            taken |= toks
+        chosen.sort()
+
+        entities: list[Entity] = []
+        by_key: dict[str, Entity] = {}
+        by_acronym: dict[str, Entity] = {}
+
+        def add_mention(ent, s, e):
+            sp = Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            if sp not in ent.mentions:
+                ent.mentions.append(sp)
+
+        def new_entity(kind, name):
+            ent = Entity(id="", kind=kind, name=name)
+            entities.append(ent)
+            return ent
+
+        def register(ent, key):
+            if key:
+                by_key.setdefault(key, ent)
+
+        persons: list[Entity] = []
+        for s, e, kind, _prio, src in chosen:
+            ns, ne = self._name_tokens(doc, s, e, kind)
+            name = doc[ns:ne].text
+            key = _norm(name)
+            if not key:
+                continue
+            ent = by_key.get(key)
+            if ent is None and ne - ns == 1 and kind != "country":
+                # a bare surname, whatever NER called it: "Paris" after "Valeska Paris"
+                for p in persons:
+                    if len(p.name.split()) > 1 and key == _norm(p.name).split()[-1]:
+                        ent = p
+                        break
+            if ent is None and kind == "person":
+                last = key.split()[-1]
+                for p in persons:
+                    pk = _norm(p.name).split()
+                    if last == pk[-1] or (len(key.split()) == 1 and key in pk):
+                        ent = p
+                        break
+            if ent is None and _is_acronym(name.replace(" ", "")) and kind != "person":
+                ent = by_acronym.get(name.replace(".", "").upper())
+                if ent is not None and name not in ent.aliases:
+                    ent.aliases.append(name)
+            if ent is None and kind not in ("person", "country", "place", "group"):
+                # "Interior Ministry" vs "Saudi Interior Ministry": same trailing proper words
+                for other in entities:
+                    ok = _norm(other.name)
+                    if other.kind == kind and len(key.split()) >= 2 and (ok.endswith(" " + key) or key.endswith(" " + ok)) \
+                            and len(ok.split()) >= 2:
+                        ent = other
+                        break
+            if ent is None:
+                ent = new_entity(kind, name)
+                if kind == "person":
+                    persons.append(ent)
+                for ac in {_initials(name), _all_initials(name)}:
+                    if len(ac) >= 2 and len(name.split()) >= 2:
+                        by_acronym.setdefault(ac, ent)
+                if _is_acronym(name.replace(" ", "")):
+                    # an acronym before its expansion: let the expansion join later
+                    by_acronym.setdefault(name.replace(".", "").upper(), ent)
+            elif kind == "person" and len(key.split()) > len(_norm(ent.name).split()):
+                ent.name = name
+            elif ent.kind == "place" and kind == "country":
+                ent.kind = "country"
+            register(ent, key)
+            add_mention(ent, s, e)
+            if (ns, ne) != (s, e) and kind != "person":
+                add_mention(ent, ns, ne)
+            # "Korean Central News Agency (KCNA)"
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _is_acronym(doc[e + 1].text):
+                ac = doc[e + 1].text
+                if ac not in ent.aliases:
+                    ent.aliases.append(ac)
+                by_acronym[ac.replace(".", "").upper()] = ent
+                register(ent, _norm(ac))
+                add_mention(ent, e + 1, e + 2)
+
+        # acronym merge pass: an acronym entity created before the full name was seen
+        merged = {}
+        for ent in entities:
+            if ent.kind in ("person", "place", "country", "group"):
+                continue
+            if _is_acronym(ent.name.replace(" ", "")):
+                full = next((o for o in entities if o is not ent and o.kind not in ("person", "place", "group")
+                             and len(o.name.split()) >= 2 and ent.name.replace(".", "").upper()
+                             in (_initials(o.name), _all_initials(o.name))), None)
+                if full is not None:
+                    merged[id(ent)] = full
+                    full.mentions.extend(m for m in ent.mentions if m not in full.mentions)
+                    if ent.name not in full.aliases:
+                        full.aliases.append(ent.name)
+        entities = [e for e in entities if id(e) not in merged]
+        for k, v in list(by_key.items()):
+            if id(v) in merged:
+                by_key[k] = merged[id(v)]
+
+        self._appositives(doc, entities, taken, skip)
+        # acronym mentions elsewhere in the text ("RFA" alone, not tagged by NER)
+        self._acronym_mentions(doc, entities, taken, skip)
+        self._descriptions(doc, entities, taken, skip)
+        self._groups(doc, entities, taken, skip)
+        self._relations(doc, text, entities)
+        self._own_outlet(doc, text, entities)
+
+        entities = [e for e in entities if e.mentions]
+        for e in entities:
+            e.mentions.sort()
+        entities.sort(key=lambda e: e.mentions[0].start)
+        for i, ent in enumerate(entities, 1):
+            old = ent.id
+            ent.id = f"E{i}"
+            ent._old = old  # noqa: SLF001 (temporary, for relation remapping)
+        idmap = {id(e): e.id for e in entities}
+        for ent in entities:
+            for attr in ("part_of", "run_by"):
+                target = getattr(ent, attr)
+                if isinstance(target, Entity):
+                    setattr(ent, attr, idmap.get(id(target)))
+            if hasattr(ent, "_old"):
+                del ent._old
+        ext.entities.extend(entities)
+        return doc
+
+    # ------------------------------------------------------------- country actor?
+    def _acts(self, doc, s, e):
+        root = doc[s:e].root
+        dep = root.dep_
+        if dep in ("nsubj", "nsubjpass", "agent", "dobj", "dative", "poss"):
+            return True
+        if dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            return True
+        if dep == "pobj" and root.head.lower_ in ("by", "from", "against", "to", "with", "on") and root.head.head.pos_ == "VERB":
+            return root.head.lower_ in ("by", "against", "with")
+        return False
+
+    # -------------------------------------------------------------- descriptions
+    def _descriptions(self, doc, entities, taken, skip):
+        generic: dict[str, Entity] = {}
+        gov_words = {"government", "authorities", "leadership", "leaders", "regime", "administration", "feds"}
+        police_words = {"police", "cops", "law enforcement", "police officers", "officers"}
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+                continue
+            lemma = tok.lower_
+            prev2 = (doc[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
+            kind = self.descriptions.get(prev2) or self.descriptions.get(lemma)
+            if kind is None:
+                continue
+            lefts = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss")]
+            s = min([c.left_edge.i for c in lefts] + [tok.i])
+            while s < tok.i and doc[s].is_punct:
+                s += 1
+            e = tok.i + 1
+            if any(t in taken for t in range(s, e)):
+                if not all(doc[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
+                    continue
+            det = doc[s].lower_
+            mods = [t for t in doc[s:tok.i] if t.lower_ not in _DETS and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                    and t.ent_type_ not in ("NORP", "GPE", "LOC")]
+            if lemma in ("officials", "officers", "leaders", "soldiers") and not mods and det not in ("the",) \
+                    and lemma not in ("leaders",):
+                continue
+            if lemma not in gov_words | police_words | {"officials", "soldiers", "troops", "military", "army", "navy",
+                                                        "media", "press"} and det not in ("the", "this", "that") \
+                    and not mods:
+                continue
+            if lemma in ("state", "department", "court", "council", "group", "party", "center", "centre", "union",
+                         "agency", "paper", "bureau", "organization", "organisation", "church", "company",
+                         "institute", "foundation", "association", "university", "firm", "charity") and \
+                    det not in ("the", "this", "that") and not mods:
+                continue
+            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if skip(start_char, end_char):
+                continue
+            modwords = {m.lower_ for m in mods}
+            if lemma in ("officials", "officers") and modwords & {"security", "police", "military", "army", "intelligence"}:
+                kind = "security"
+            target = None
+            if not mods or lemma in gov_words:
+                # refer back to the latest named entity of that kind whose name has this head
+                for ent in entities:
+                    if ent.kind != kind or not ent.mentions or ent.mentions[0].start > start_char or not ent.name[:1].isupper():
+                        continue
+                    if lemma in _norm(ent.name).split():
+                        target = ent
+            if target is None:
+                if lemma in gov_words and not (modwords - {"central", "national", "federal", "autocratic", "new",
+                                                           "current", "local"}):
+                    head_key = "government"
+                elif (prev2 in police_words or lemma in police_words) and kind == "security":
+                    head_key = "police"
+                elif mods:
+                    head_key = _norm(doc[s:e].text)
+                else:
+                    head_key = lemma
+                target = generic.get(head_key)
+                if target is None:
+                    name = doc[s:e].text
+                    if doc[s].lower_ in _DETS and e - s > 1:
+                        name = doc[s + 1:e].text
+                    target = Entity(id="", kind=kind, name=name)
+                    generic[head_key] = target
+                    entities.append(target)
+            sp = Span(start_char, end_char)
+            if sp not in target.mentions:
+                target.mentions.append(sp)
+            # "the provincial security bureau's top brass"
+            if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+                h = tok.head
+                sp2 = Span(start_char, h.idx + len(h))
+                if sp2 not in target.mentions:
+                    target.mentions.append(sp2)
+            for t in range(s, e):
+                taken.add(t)
+
+    # ------------------------------------------------------------ appositives
+    def _appositives(self, doc, entities, taken, skip):
+        """"X, a site that ...", "X, an independent news outlet": X is an actor of the appositive's kind."""
+        for tok in doc:
+            if tok.dep_ != "appos" or tok.lower_ not in self.heads:
+                continue
+            h = tok.head
+            if h.i in taken or h.tag_ not in ("NNP", "NNPS"):
+                continue
+            s = min([c.left_edge.i for c in h.lefts if c.dep_ in ("compound", "nummod", "amod")] + [h.i])
+            e = h.i + 1
+            if any(t in taken for t in range(s, e)):
+                continue
+            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if skip(start_char, end_char):
+                continue
+            kind = self.kind_of(" ".join(t.lower_ for t in tok.subtree if t.i <= tok.i), "ORG") or "organization"
+            if kind in ("place", "country"):
+                continue
+            ent = Entity(id="", kind=kind, name=doc[s:e].text, mentions=[Span(start_char, end_char)])
+            app = [t for t in tok.subtree]
+            app_end = tok.i + 1
+            for t in app:
+                if t.dep_ == "relcl" and t.head == tok:
+                    # "a site that provides analysis on the country" (up to the first conjunction)
+                    cut = [c.i for c in t.children if c.dep_ in ("cc", "conj")]
+                    app_end = (min(cut) if cut else t.right_edge.i + 1)
+            cc = [t.i for t in tok.subtree if t.dep_ == "cc" and t.i > tok.i]
+            if cc:
+                app_end = min(app_end, min(cc))
+            a0 = tok.left_edge.i
+            ent.mentions.append(Span(doc[a0].idx, doc[app_end - 1].idx + len(doc[app_end - 1])))
+            entities.append(ent)
+            for t in range(s, e):
+                taken.add(t)
+
+    # ------------------------------------------------------------------- groups
+    def _groups(self, doc, entities, taken, skip):
+        groups: dict[str, Entity] = {}
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.i in taken or root.tag_ not in ("NNS", "NNPS", "NN"):
+                continue
+            low = root.lower_
+            if low not in self.groups:
+                continue
+            if low in ("people",) and chunk.start == root.i:
+                pass
+            if root.dep_ in ("npadvmod",) or root.head.lower_ in ("of",) and root.head.head.lower_ in ("number", "numbers"):
+                continue
+            s, e = chunk.start, root.i + 1
+            while s < e and doc[s].lower_ in _DETS and doc[s].lower_ not in ("many", "all", "some", "several"):
+                s += 1
+            if s >= e:
+                continue
+            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if skip(start_char, end_char):
+                continue
+            key = root.lemma_.lower()
+            ent = groups.get(key)
+            if ent is None:
+                ent = Entity(id="", kind="group", name=doc[s:e].text if e - s <= 3 else low)
+                groups[key] = ent
+                entities.append(ent)
+            sp = Span(start_char, end_char)
+            if sp not in ent.mentions:
+                ent.mentions.append(sp)
+
+    # ---------------------------------------------------------------- acronyms
+    def _acronym_mentions(self, doc, entities, taken, skip):
+        index = {}
+        for ent in entities:
+            if ent.kind in ("person", "place", "group", "country"):
+                continue
+            for alias in [ent.name, *ent.aliases]:
+                if _is_acronym(alias.replace(" ", "")):
+                    index.setdefault(alias.replace(".", "").upper(), ent)
+            if len(ent.name.split()) >= 2 and ent.name[:1].isupper():
+                for ac in (_initials(ent.name), _all_initials(ent.name)):
+                    if len(ac) >= 2:
+                        index.setdefault(ac, ent)
+        if not index:
+            return
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            word = tok.text
+            if not _is_acronym(word):
+                continue
+            ent = index.get(word.replace(".", "").upper())
+            if ent is None:
+                continue
+            sp = Span(tok.idx, tok.idx + len(word))
+            if skip(sp.start, sp.end):
+                continue
+            if word != ent.name and word not in ent.aliases:
+                ent.aliases.append(word)
+            if sp not in ent.mentions:
+                ent.mentions.append(sp)
+            taken.add(tok.i)
+        # possessive names made of an acronym: "RFA's Korean Service" keeps its own entity;
+        # record the acronym as an alias of the outlet it abbreviates
+        for ent in entities:
+            m = re.match(r"^(?:the\s+)?([A-Z][A-Z.]{1,8})['’]s\s", ent.name)
+            if m:
+                other = index.get(m.group(1).replace(".", ""))
+                if other is not None and other is not ent and m.group(1) not in other.aliases:
+                    other.aliases.append(m.group(1))
+
+    # ------------------------------------------------------------- own outlet
+    def _own_outlet(self, doc, text, entities):
+        """Promo lines name the publisher: "Join our ... X Telegram channel" (the text may be ignored)."""
+        m = re.search(r"\b(?:[Jj]oin|[Ff]ollow|[Ss]ubscribe to)\s+our\s+(?:(?:brand\s+)?new\s+|verified\s+|official\s+)*"
+                      r"((?:[A-Z][\w&.\-]*\s+){1,4}?)(?:Telegram|WhatsApp|YouTube|Facebook|Twitter|X|Instagram|"
+                      r"newsletter|channel|page|feed)\b", text)
+        if not m:
+            return
+        name = m.group(1).strip()
+        if not name or _norm(name) in {_norm(e.name) for e in entities}:
+            return
+        entities.append(Entity(id="", kind="media", name=name, mentions=[Span(m.start(1), m.start(1) + len(name))]))
+
+    # --------------------------------------------------------------- relations
+    def _relations(self, doc, text, entities):
+        def owner(char_start, char_end, window=0):
+            best = None
+            for ent in entities:
+                if ent.kind == "place":
+                    continue
+                for m in ent.mentions:
+                    if window and char_start <= m.start <= char_start + window and (best is None or m.start < best[0]):
+                        best = (m.start, ent)
+            if best is not None:
+                return best[1]
+            for ent in entities:
+                if ent.kind == "place":
+                    continue
+                for m in ent.mentions:
+                    if m.start <= char_start and char_end <= m.end:
+                        return ent
+            return None
+
+        # part_of: "RFA's Korean Service" — a possessor entity and a sub-unit head
+        for ent in list(entities):
+            if ent.kind in ("person", "place", "country", "group"):
+                continue
+            m = re.match(r"^(?:the\s+)?(.+?)['’]s\s+(.+)$", ent.name)
+            if m and _norm(m.group(2)).split() and _norm(m.group(2)).split()[-1] in _SUBUNIT | set(self.heads):
+                parent_name = _norm(m.group(1))
+                parent = next((o for o in entities if o is not ent and (parent_name == _norm(o.name) or parent_name in
+                                                                         [_norm(a) for a in o.aliases])), None)
+                if parent is not None:
+                    ent.part_of = parent
+        # located_in: "the Seoul-based Daily NK", "the U.S.-based Stimson Center"
+        for m in re.finditer(r"\b(?!The\b|A\b|An\b)((?:[A-Z][\w.]*)(?:[ -][A-Z][\w.]*)*)-based\s+(?:the\s+)?", text):
+            target = owner(m.end(), m.end() + 1)
+            if target is not None and target.located_in is None:
+                place = m.group(1)
+                target.located_in = {"U.S.": "United States", "US": "United States", "UK": "United Kingdom",
+                                     "U.K.": "United Kingdom"}.get(place, place)
+                sp = Span(m.start(), m.end())
+        # located_in: "the Ministry of Social Security in Pyongyang"
+        for ent in entities:
+            if ent.kind in ("person", "place", "country", "group") or ent.located_in:
+                continue
+            for mention in ent.mentions:
+                after = doc.char_span(mention.end, min(len(text), mention.end + 60), alignment_mode="contract")
+                if after is None or len(after) < 2:
+                    continue
+                if after[0].lower_ == "in" and after[1].ent_type_ in ("GPE", "LOC"):
+                    j = after[1].i
+                    k = j
+                    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+                        k += 1
+                    ent.located_in = doc[j:k + 1].text
+                    ent.mentions.append(Span(mention.start, doc[k].idx + len(doc[k])))
+                    break
+        # run_by: "X, a site that ... run by the Y"
+        for m in re.finditer(r"\b(?:run|operated|owned|published|managed|funded)\s+by\s+(?:the\s+)?", text):
+            target = owner(m.end(), m.end() + 1, window=40)
+            if target is None:
+                continue
+            # the runner's subject: the nearest entity before, in the same sentence, outside a relative clause
+            sent = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if sent is None:
+                continue
+            sstart = sent.sent.start_char
+            best = None
+            for ent in entities:
+                if ent is target or ent.kind in ("person", "place", "country", "group"):
+                    continue
+                for mention in ent.mentions:
+                    if sstart <= mention.start < m.start() and re.match(r"\s*,", text[mention.end:mention.end + 2]):
+                        if best is None or mention.start > best[0]:
+                            best = (mention.start, ent)
+            if best is not None and best[1].run_by is None:
+                best[1].run_by = target
+                # "X, a site that provides ..." — the appositive description is a mention of X
+                app = re.match(r",\s+(an?\s+[^,]*?)(?:\s+and\s+is|\s*,)", text[best[0] + len(best[1].name):m.start()])
+
+
+@Language.factory("provkg_actors", default_config={"lexicon": None})
+def make_actors(nlp, name: str, lexicon: str | None = None):
+    return ActorsComponent(nlp, name, lexicon)

@@ -1,0 +1,51 @@
+"""provkg_boilerplate: mark non-article text as ignored (promo lines, share buttons, image
+captions and credits, bare datelines), by general line patterns from a lexicon.
+
+The spans go to ``Extraction.ignored``; later components skip anything overlapping them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+
+from provkg.loaders.extraction import Span, state
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "boilerplate.yaml"
+_LINE = re.compile(r"[^\n]+")
+
+
+class BoilerplateComponent:
+    def __init__(self, nlp, name: str, lexicon: str | None = None):
+        self.name = name
+        lex = yaml.safe_load(Path(lexicon or LEXICON).read_text(encoding="utf-8"))
+        self.promo = [re.compile(p, re.I) for p in lex.get("promo_lines", [])]
+        self.caption = re.compile(lex["caption_credit"], re.I)
+        self.caption_max = int(lex.get("caption_max_words", 40))
+        self.date_line = re.compile(lex["date_line"], re.I)
+
+    def spans(self, text: str) -> list[Span]:
+        out = []
+        for m in _LINE.finditer(text):
+            line = m.group(0)
+            if not line.strip():
+                continue
+            if any(p.search(line) for p in self.promo) or self.date_line.match(line) or (
+                    len(line.split()) <= self.caption_max and self.caption.search(line)):
+                lead = len(line) - len(line.lstrip())
+                out.append(Span(m.start() + lead, m.start() + len(line.rstrip())))
+        return out
+
+    def __call__(self, doc):
+        ext = state(doc)
+        for sp in self.spans(doc.text):
+            if sp not in ext.ignored:
+                ext.ignored.append(sp)
+        return doc
+
+
+@Language.factory("provkg_boilerplate", default_config={"lexicon": None})
+def make_boilerplate(nlp, name: str, lexicon: str | None = None):
+    return BoilerplateComponent(nlp, name, lexicon)

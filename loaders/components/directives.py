@@ -1,0 +1,289 @@
+"""provkg_directives: orders, requirements, bans, sanctions and calls to act, with issuer,
+targets, the verbatim content of what is required, the attribution that carries it, the cue and
+a status.
+
+Dependency patterns (cue words from the lexicon, never names):
+
+* active order verb + object + to-infinitive: "ordered police to stop" (issuer = subject);
+* passive order: "police are being told to be nicer", "each department is required to give ..."
+  (target = passive subject, issuer = by-agent or none);
+* call verbs: "the directive calls for departments to strengthen ..." / "called for restraint";
+* measures: "banned X from Y", "imposed sanctions on X", "were prohibited from ...";
+* modal obligation on a third party: "the form must be completed in English".
+
+A directive-noun subject ("the directive", "the plan") is not an issuer; "the government issued
+directives telling police to ..." climbs to the issuing verb's subject. First-person statements
+of intent ("we will consider") are not directives.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+
+from provkg.loaders.extraction import Directive, Span, state
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "directives.yaml"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+class DirectivesComponent:
+    def __init__(self, nlp, name: str, lexicon: str | None = None):
+        self.name = name
+        lex = yaml.safe_load(Path(lexicon or LEXICON).read_text(encoding="utf-8"))
+        self.order = set(lex["order_verbs"])
+        self.measure = set(lex["measure_verbs"])
+        self.call = set(lex["call_verbs"])
+        self.nouns = set(lex["directive_nouns"])
+        self.modals = [m.split() for m in lex["modals"]]
+        self.status = {k: set(v or []) for k, v in lex["status"].items()}
+        self.first_person = set(lex["first_person"])
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _span(toks) -> Span:
+        toks = sorted(toks, key=lambda t: t.i)
+        while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
+            toks.pop()
+        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+            toks.pop(0)
+        if not toks:
+            return None
+        return Span(toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+    @staticmethod
+    def _subtree(tok, stop=()):
+        """Contiguous subtree of tok, leaving out trailing clauses joined by stop deps."""
+        out = []
+        for t in tok.subtree:
+            out.append(t)
+        if stop:
+            cut = [c for c in tok.children if c.dep_ in stop and c.i > tok.i]
+            if cut:
+                first = min(c.left_edge.i for c in cut)
+                out = [t for t in out if t.i < first]
+        return out
+
+    def _entity_at(self, ext, tok):
+        """The actor whose mention covers tok (or the head noun of tok's phrase)."""
+        if tok is None:
+            return None
+        start, end = tok.idx, tok.idx + len(tok)
+        best = None
+        for ent in ext.entities:
+            if ent.kind == "place":
+                continue
+            for m in ent.mentions:
+                if m.start <= start and end <= m.end:
+                    if best is None or (m.end - m.start) < best[0]:
+                        best = (m.end - m.start, ent.id)
+        if best:
+            return best[1]
+        for att in ext.attributions:  # "he"/"the source": the attribution's resolved source
+            if att.source and att.source.start <= start and end <= att.source.end and att.source_entity:
+                return att.source_entity
+        return None
+
+    def _entities_in(self, ext, toks):
+        ids = []
+        for t in toks:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("compound", "amod", "poss"):
+                e = self._entity_at(ext, t)
+                if e and e not in ids:
+                    ids.append(e)
+        if not ids:
+            for t in toks:
+                e = self._entity_at(ext, t)
+                if e and e not in ids:
+                    ids.append(e)
+        return ids
+
+    def _issuer(self, ext, verb):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in self.nouns:
+            # "issued directives telling police ...": the subject of the verb that issued the noun
+            gov = verb.head.head
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            agent = next((c for c in verb.subtree if c.dep_ == "agent"), None)
+            if agent is None and any(c.dep_ == "auxpass" for c in verb.children):
+                agent = next((c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i), None)
+            if agent is not None:
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subj is None:
+            return None, None
+        if subj.lemma_.lower() in self.nouns or subj.lower_ in ("it", "this", "that", "which"):
+            return None, subj
+        return self._entity_at(ext, subj), subj
+
+    def _status(self, sent, cue):
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        for status in ("reversed", "explained", "repeated"):
+            if words & self.status[status]:
+                return status
+        return "issued"
+
+    # -------------------------------------------------------------------- run
+    def __call__(self, doc):
+        ext = state(doc)
+        found: list[tuple[Span, Span, str | None, list[str], object]] = []
+
+        def add(content, cue_tok, issuer, targets, sent):
+            if content is None or content.end - content.start < 3:
+                return
+            if ext.is_ignored(content):
+                return
+            for c, *_ in found:
+                if c.overlaps(content):
+                    return
+            cue = Span(cue_tok.idx, cue_tok.idx + len(cue_tok))
+            found.append((content, cue, issuer, targets, sent))
+
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            sent = tok.sent
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+            if subj is not None and subj.lower_ in self.first_person:
+                continue
+            xcomp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and
+                          any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if lemma == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
+                continue
+            if lemma in self.order and tok.pos_ == "VERB":
+                if lemma == "call":
+                    pass
+                elif passive and xcomp is not None:
+                    # "police are being told to be nicer"; "each department is required to give ..."
+                    target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                    issuer, _ = self._issuer(ext, tok)
+                    cut = [c.left_edge.i for c in xcomp.children if c.dep_ in ("advcl",) and c.i > xcomp.i]
+                    toks = [t for t in xcomp.subtree if not cut or t.i < min(cut)]
+                    to = [t for t in toks if t.lower_ == "to" and t.dep_ == "aux" and t.head == xcomp]
+                    body = [t for t in toks if t not in to] if lemma == "require" else toks
+                    add(self._span(body), tok, issuer, self._entities_in(ext, [target]) if target is not None else [], sent)
+                    continue
+                elif xcomp is not None:
+                    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+                    if obj is None:
+                        obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)
+                    if obj is None and lemma not in ("require", "urge", "ask", "demand", "request"):
+                        continue
+                    if obj is not None and obj.lower_ in self.first_person:
+                        continue
+                    issuer, _ = self._issuer(ext, tok)
+                    body = [t for t in xcomp.subtree if t.i > (obj.right_edge.i if obj is not None and obj.i < xcomp.i else -1)]
+                    if obj is not None and obj.head == xcomp:
+                        body = [t for t in xcomp.subtree if t.i > obj.right_edge.i]
+                    add(self._span(body), tok, issuer, self._entities_in(ext, [obj]) if obj is not None else [], sent)
+                    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in self.nouns:
+                        pass
+                    continue
+                elif passive and lemma in ("force", "compel", "oblige", "task", "order", "require"):
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "into")), None)
+                    if prep is not None:
+                        target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                        issuer, _ = self._issuer(ext, tok)
+                        toks = [tok] + [t for t in prep.subtree]
+                        add(self._span(toks), tok, issuer, self._entities_in(ext, [target]) if target is not None else [], sent)
+                        continue
+            if lemma in self.call and tok.pos_ == "VERB":
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+                obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+                if lemma == "call" and prep is None:
+                    continue
+                head = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else obj
+                if head is None:
+                    continue
+                issuer, subj_tok = self._issuer(ext, tok)
+                inf = [t for t in head.subtree if t.dep_ in ("relcl", "acl", "xcomp") and
+                       any(a.lower_ == "to" for a in t.children) and t.head == head]
+                inf += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > head.i and
+                        any(a.lower_ == "to" for a in c.children)]
+                if inf:
+                    v = inf[0]
+                    body = [t for t in v.subtree if not (t.lower_ == "to" and t.head == v)]
+                    add(self._span(body), tok, issuer, self._entities_in(ext, [head]), sent)
+                else:
+                    toks = [t for t in head.subtree]
+                    # "calls for resolving conflicts ... and restoring ...": the whole gerund phrase
+                    targets = self._entities_in(ext, [t for t in toks if t.dep_ in ("dobj", "pobj") and t.head.i == head.i])
+                    add(self._span(toks), tok, issuer, targets, sent)
+                continue
+            if lemma in self.measure and tok.pos_ == "VERB":
+                target = None
+                if passive:
+                    target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                else:
+                    target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                    if lemma in ("impose",):
+                        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                        target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+                if target is None or lemma in ("deny", "lock", "close", "shut", "block", "suspend", "crack") and not passive:
+                    if lemma != "crack":
+                        continue
+                issuer, _ = self._issuer(ext, tok)
+                if passive:
+                    toks = [tok] + [t for c in tok.children if c.dep_ in ("prep", "xcomp", "advcl", "dobj") and c.i > tok.i
+                                    for t in c.subtree]
+                    agent = next((c for c in tok.subtree if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
+                    if agent is not None:
+                        toks = [t for t in toks if t.i < agent.i]
+                else:
+                    toks = [tok] + [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "prep", "prt", "xcomp")
+                                    for t in c.subtree]
+                add(self._span(toks), tok, issuer, self._entities_in(ext, [target]) if target is not None else [], sent)
+                continue
+            if lemma in self.nouns and tok.pos_ == "NOUN" and lemma in ("ban", "order", "directive", "decree",
+                                                                          "instruction", "policy", "sanction", "sanctions"):
+                # "a policy of turning away boats", "an order to evacuate"
+                comp = next((c for c in tok.children if (c.dep_ == "prep" and c.lower_ == "of" and
+                                                         any(g.tag_ == "VBG" for g in c.children)) or
+                             (c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children))), None)
+                if comp is None:
+                    continue
+                gov = tok.head
+                issuer = None
+                if gov.pos_ in ("VERB", "AUX"):
+                    s = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                    issuer = self._entity_at(ext, s) if s is not None else None
+                toks = [t for t in tok.subtree if t.i >= tok.left_edge.i]
+                targets = self._entities_in(ext, [t for t in comp.subtree if t.dep_ in ("dobj", "pobj")])
+                add(self._span(toks), tok, issuer, targets, sent)
+                continue
+            if tok.lower_ == "must" and tok.dep_ == "aux":
+                verb = tok.head
+                subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+                if subj is None or subj.lower_ in self.first_person:
+                    continue
+                toks = [tok] + [t for t in verb.subtree if t.i > tok.i]
+                cut = [c for c in verb.children if c.dep_ in ("cc", "conj", "advcl") and c.i > verb.i
+                       and c.dep_ != "advcl"]
+                if cut:
+                    toks = [t for t in toks if t.i < min(c.left_edge.i for c in cut)]
+                target = self._entities_in(ext, [subj])
+                add(self._span(toks), tok, None, target, sent)
+
+        for i, (content, cue, issuer, targets, sent) in enumerate(sorted(found, key=lambda f: f[0].start), 1):
+            att = None
+            for a in ext.attributions:
+                spans = [a.content] + ([a.content_2] if a.content_2 else [])
+                if any(s.contains(content) or s.overlaps(content) and s.start <= content.start for s in spans):
+                    att = a.id
+                    break
+            cue_tok = doc.char_span(cue.start, cue.end)
+            status = self._status(sent, cue_tok)
+            ext.directives.append(Directive(id=f"D{i}", content=content, issuer_entity=issuer,
+                                            target_entities=[t for t in targets if t != issuer],
+                                            attribution=att, cue=cue, status=status))
+        return doc
+
+
+@Language.factory("provkg_directives", default_config={"lexicon": None})
+def make_directives(nlp, name: str, lexicon: str | None = None):
+    return DirectivesComponent(nlp, name, lexicon)

@@ -1,0 +1,87 @@
+"""provkg_actors on small hand-written texts and on the seed article (real model, no mocks)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "gold" / "articles" / "000-seed-north-korea-police.txt"
+
+
+def extract(extractor, text):
+    from provkg.loaders.readers import Article
+
+    [(article, ext)] = list(extractor.extract([Article(text=text, path="t.txt")]))
+    for ent in ext.entities:
+        for m in ent.mentions:
+            assert text[m.start:m.end].strip() == text[m.start:m.end] and m.end > m.start
+    return ext
+
+
+def by_name(ext, name):
+    return next((e for e in ext.entities if e.name == name or name in e.aliases), None)
+
+
+def test_acronym_and_kinds(extractor):
+    text = ("Islands Broadcasting Corporation reported on Monday that the Ministry of Fisheries had closed the harbour. "
+            "A fisherman told IBC that the police had arrived early. The ministry did not comment.")
+    ext = extract(extractor, text)
+    outlet = by_name(ext, "Islands Broadcasting Corporation")
+    assert outlet is not None and outlet.kind == "media"
+    assert "IBC" in outlet.aliases
+    ministry = by_name(ext, "Ministry of Fisheries")
+    assert ministry is not None and ministry.kind == "government"
+    assert any(text[m.start:m.end] == "The ministry" for m in ministry.mentions)
+    police = next(e for e in ext.entities if "police" in e.name.lower())
+    assert police.kind == "security"
+
+
+def test_part_of_run_by_located_in(extractor):
+    text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
+            "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "
+            "and the Atlantic Courier’s Business Desk said exports fell.")
+    ext = extract(extractor, text)
+    site = by_name(ext, "Harbour Watch")
+    institute = by_name(ext, "Maritime Policy Institute")
+    assert site is not None and institute is not None
+    assert site.run_by == institute.id
+    assert institute.located_in == "London"
+    courier = by_name(ext, "Atlantic Courier")
+    assert courier is not None and courier.kind == "media" and courier.located_in == "Lisbon"
+    desk = next(e for e in ext.entities if e.name.endswith("Business Desk"))
+    assert desk.part_of == courier.id
+
+
+def test_place_is_not_actor_and_located_in(extractor):
+    text = "Officials at the Department of Roads in Valparaiso said the bridge would reopen."
+    ext = extract(extractor, text)
+    dept = next(e for e in ext.entities if e.name.startswith("Department of Roads"))
+    assert dept.kind == "government" and dept.located_in == "Valparaiso"
+
+
+def test_groups(extractor):
+    text = "Residents said the water was dirty, and many residents complained to the council."
+    ext = extract(extractor, text)
+    group = next(e for e in ext.entities if e.kind == "group")
+    assert len(group.mentions) == 2
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared eval folder not present")
+def test_seed_actors(extractor):
+    text = SEED.read_text(encoding="utf-8")
+    ext = extract(extractor, text)
+    rfa = by_name(ext, "Radio Free Asia")
+    assert rfa.kind == "media" and "RFA" in rfa.aliases
+    assert len([e for e in ext.entities if e.name in ("RFA", "Radio Free Asia")]) == 1
+    service = next(e for e in ext.entities if e.name.endswith("Korean Service"))
+    assert service.part_of == rfa.id
+    ministry = by_name(ext, "Ministry of Social Security")
+    assert ministry.kind == "government" and ministry.located_in == "Pyongyang"
+    daily = by_name(ext, "Daily NK")
+    assert daily.kind == "media" and daily.located_in == "Seoul"
+    site = next(e for e in ext.entities if e.name == "38 North")
+    stimson = by_name(ext, "Stimson Center")
+    assert site.kind == "organization" and site.run_by == stimson.id
+    names = {e.name for e in ext.entities}
+    assert not any("COVID" in n for n in names)
+    assert not any("Wikimedia" in n for n in names)

@@ -1,0 +1,40 @@
+"""provkg_contradictions on hand-written texts and the seed article."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_actors import SEED, extract
+
+
+def test_reversal(extractor):
+    text = "The company was forced to admit the leak after denying that any data had been lost."
+    ext = extract(extractor, text)
+    [c] = ext.contradictions
+    assert c.basis == "reversal"
+    assert text[c.a.start:c.a.end] == "denying that any data had been lost"
+    assert text[c.b.start:c.b.end] == "admit the leak"
+
+
+def test_denial_of_earlier_claim(extractor):
+    text = ("Critics say the new dam will flood three villages. "
+            "The water authority denied that the dam will flood any villages.")
+    ext = extract(extractor, text)
+    [c] = ext.contradictions
+    assert c.basis == "denial"
+    assert text[c.a.start:c.a.end].startswith("Critics say")
+    assert text[c.b.start:c.b.end] == "that the dam will flood any villages"
+
+
+def test_no_contradiction_in_plain_report(extractor):
+    text = "The council said the road would reopen. Drivers welcomed the news."
+    assert extract(extractor, text).contradictions == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared eval folder not present")
+def test_seed_reversal(extractor):
+    text = SEED.read_text(encoding="utf-8")
+    ext = extract(extractor, text)
+    rev = [c for c in ext.contradictions if c.basis == "reversal"]
+    assert rev
+    assert text[rev[0].a.start:rev[0].a.end] == "denying it had even a single case since the beginning of the pandemic"
+    assert text[rev[0].b.start:rev[0].b.end] == "acknowledge its first confirmed cases and deaths"
