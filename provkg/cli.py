@@ -340,6 +340,38 @@ def provenance_command(text, db, fmt):
         click.echo(render.render(render.provenance_tree(result), width=_width()), nl=False)
 
 
+@cli.command("actors")
+@_db_option
+@click.option("--kind", default=None, help="Only actors of this kind (person, media, government, ...).")
+@click.option("--merges", "show_merges", is_flag=True, help="List entity-resolution merges with their rule and evidence.")
+@click.option("--unmerge", "merge_id", default=None, metavar="MERGE_ID", help="Undo one merge (see --merges).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_errors_to_click
+def actors_command(db, kind, show_merges, merge_id, fmt):
+    """List the actors in the store, or audit (and undo) entity-resolution merges.
+
+    \b
+    Example:
+      provkg actors --merges --format json | jq '.[] | select(.rule == "alias")'
+    """
+    from provkg import render
+    from provkg.queries import resolution
+
+    with open_store(db, read_only=not merge_id) as store:
+        if merge_id:
+            data = resolution.unmerge(store, merge_id)
+        elif show_merges:
+            data = resolution.merges(store)
+        else:
+            data = resolution.actors(store, kind)
+    if fmt == "json":
+        click.echo(render.to_json(data))
+    else:
+        rows = [data] if isinstance(data, dict) else data
+        columns = list(rows[0]) if rows else ["result"]
+        click.echo(render.render(render.table(columns, [list(r.values()) for r in rows]), width=_width()), nl=False)
+
+
 def _register_command_modules() -> None:
     """Commands of other areas live in their own modules and attach themselves to ``cli``."""
     import importlib

@@ -1,0 +1,581 @@
+"""provkg_attributions: who said (cue) what (content), with character spans.
+
+Rules over spaCy's dependency parse and a general-language cue lexicon
+(``loaders/lexicons/cues.yaml``):
+
+* verb cues ("said", "told", "reported", "denied", "believe", ...) with a clausal complement,
+  a quote, or (for some verbs) a direct object as content, and the subject as source;
+* parenthetical cues ("..., he said." / "..., said the source.") whose content is the rest of
+  the sentence, or the quote around it (multi-sentence and multi-paragraph quotes included);
+* split quotes ("“A,” he said. “B.”") give ``content`` and ``content_2``; a quote paragraph that
+  follows a quote with no cue of its own continues it;
+* "according to X", adjectival cues ("X is afraid that ..."), "X attributed Y to Z",
+  passive and source-less forms ("it was reported that ..." -> no source),
+  and headline/colon forms ("Name Surname: ...").
+
+Everything is one linear pass over tokens per document; lexicons are compiled once in the
+factory.  Extra per-attribution facts the sources component needs (recipient span, token
+indices) travel in ``doc.user_data["provkg_attr"]``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+
+from provkg.loaders.extraction import Attribution, Span, state
+
+DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "cues.yaml"
+USER_KEY = "provkg_attr"
+
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»"
+QUOTE_CHARS = set("“”«»„\"'‘’`")
+EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
+PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
+QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
+
+
+def load_lexicon(path: str | Path | None) -> dict:
+    with open(path or DEFAULT_LEXICON, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return data
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Interior spans ``(start, end)`` of quotations, marks excluded.
+
+    Curly quotes open/close by shape, straight quotes alternate; an open quote that reaches the
+    end of its paragraph continues when the next paragraph opens with a quote mark (the news
+    convention for multi-paragraph quotes), else it ends at the paragraph end.
+
+    >>> t = '“A b,” he said. "C d."'
+    >>> [t[a:b] for a, b in find_quotes(t)]
+    ['A b,', 'C d.']
+    """
+    quotes: list[tuple[int, int]] = []
+    open_at = None           # index just after the opening mark
+    scan_from = 0            # where to look for a paragraph break inside the open quote
+    para_end_pending = None  # paragraph end where an unclosed quote stopped
+    pos = 0
+    for m in QUOTE_RE.finditer(text):
+        mark, i = m.group(0), m.start()
+        # paragraph boundary between the open quote and this mark?
+        if open_at is not None:
+            nl = text.find("\n", scan_from, i)
+            if nl >= 0:
+                # unclosed at paragraph end; continue if this mark opens the next paragraph
+                next_para = text[nl:i].strip() == "" and mark in OPEN_QUOTES + '"' + "``"
+                if next_para:
+                    para_end_pending = nl if para_end_pending is None else para_end_pending
+                    scan_from = m.end()
+                    continue  # same quotation goes on
+                quotes.append((open_at, _rstrip_pos(text, nl)))
+                open_at = None
+                para_end_pending = None
+        if open_at is None:
+            if mark in CLOSE_QUOTES or mark == "''":
+                continue  # stray closing mark
+            open_at = scan_from = m.end()
+        else:
+            if mark in OPEN_QUOTES or mark == "``":
+                # a new opening while open: treat previous as ended just before
+                quotes.append((open_at, _rstrip_pos(text, i)))
+                open_at = scan_from = m.end()
+                continue
+            quotes.append((open_at, i))
+            open_at = None
+            para_end_pending = None
+        pos = i
+    if open_at is not None:
+        nl = text.find("\n", scan_from)
+        quotes.append((open_at, _rstrip_pos(text, nl if nl >= 0 else len(text))))
+    del pos
+    return [(a, b) for a, b in quotes if b > a]
+
+
+def _sent_span(text: str, sent) -> Span:
+    a, b = sent.start_char, sent.end_char
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return Span(a, b)
+
+
+def _rstrip_pos(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------------------- component
+
+
+class AttributionsComponent:
+    def __init__(self, nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
+                 inside_quotes: bool = False, min_quote_words: int = 3):
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.verbs: dict[str, str] = {k.lower(): v for k, v in (lex.get("verbs") or {}).items()}
+        self.object_content = set(lex.get("object_content") or [])
+        self.clause_only = set(lex.get("clause_only") or [])
+        self.particles = {k: set(v) for k, v in (lex.get("particles") or {}).items()}
+        self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
+        self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
+        self.statement_nouns = set(lex.get("statement_nouns") or [])
+        self.according = [tuple(p.split()) for p in (lex.get("according") or [])]
+        self.content_includes_that = content_includes_that
+        self.inside_quotes = inside_quotes
+        self.min_quote_words = min_quote_words
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _trim(doc, start: int, end: int) -> Span | None:
+        """Character span of tokens [start, end) with edge punctuation and quote marks removed."""
+        text = doc.text
+        if end <= start:
+            return None
+        a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        while a < b and text[a] in EDGE_TRIM:
+            a += 1
+        while b > a and text[b - 1] in EDGE_TRIM:
+            b -= 1
+        # keep a closing period/question mark only if inside content we don't care: drop
+        return Span(a, b) if b > a else None
+
+    @staticmethod
+    def _char_trim(text: str, a: int, b: int) -> Span | None:
+        while a < b and text[a] in EDGE_TRIM:
+            a += 1
+        while b > a and text[b - 1] in EDGE_TRIM:
+            b -= 1
+        return Span(a, b) if b > a else None
+
+    def _subject(self, tok):
+        """(subject token or None, passive?) of a verb, inheriting through conj/xcomp/advcl/acl."""
+        t = tok
+        via_control = False
+        for _ in range(5):
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            for c in t.children:
+                if c.dep_ in SUBJ and c.dep_ != "expl":
+                    return c, False
+                if c.dep_ in PASS_SUBJ:
+                    if via_control:  # "X was forced to acknowledge": X is who acknowledges
+                        return c, False
+                    agent = next((g for g in t.children if g.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
+                        return pobj, False
+                    return None, True
+            if passive and t is tok:
+                return None, True
+            if t.head is t:
+                break
+            if t.dep_ in ("conj", "xcomp"):
+                via_control = via_control or t.dep_ == "xcomp"
+                t = t.head
+                continue
+            if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ..."
+                via_control = True
+                t = t.head
+                if t.dep_ == "prep" and t.head is not t:
+                    t = t.head
+                continue
+            if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN"):
+                return t.head, False
+            break
+        return None, False
+
+    @staticmethod
+    def _own_start(tok, subj) -> int:
+        """First token of the cue's own clause ("he said", "the source said"), not its complement."""
+        start = tok.i
+        if subj is not None and subj.i < tok.i:
+            start = subj.left_edge.i
+        for c in tok.children:
+            if c.i < start and c.dep_ in ("aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass") and \
+                    c.i >= start - 3:
+                start = c.left_edge.i
+        return start
+
+    def _np_span(self, doc, tok) -> Span | None:
+        return self._trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc):
+        ext = state(doc)
+        text = doc.text
+        if not text.strip():
+            return doc
+        ignored = sorted((s.start, s.end) for s in ext.ignored)
+        ign_starts = [s for s, _ in ignored]
+        ignored_max_end, run = [], -1
+        for _, e in ignored:
+            run = max(run, e)
+            ignored_max_end.append(run)
+
+        def is_ignored(a: int, b: int) -> bool:
+            k = bisect.bisect_left(ign_starts, b) - 1
+            return k >= 0 and ignored_max_end[k] > a
+
+        quotes = find_quotes(text)
+        q_starts = [a for a, _ in quotes]
+
+        def quote_at(a: int, b: int):
+            """The quote whose interior contains [a, b) (roughly), or None."""
+            k = bisect.bisect_right(q_starts, a) - 1
+            if k >= 0:
+                qa, qb = quotes[k]
+                if qa <= a and b <= qb + 1:
+                    return k
+            return None
+
+        def in_quote(i: int) -> bool:
+            k = bisect.bisect_right(q_starts, i) - 1
+            return k >= 0 and quotes[k][0] <= i < quotes[k][1]
+
+        found: list[dict] = []
+        used_cues: set[int] = set()
+
+        for sent in doc.sents:
+            if is_ignored(sent.start_char, sent.end_char):
+                continue
+            for tok in sent:
+                rec = None
+                low = tok.lower_
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                    lemma = tok.lemma_.lower()
+                    if lemma in self.verbs and not (in_quote(tok.idx) and not self.inside_quotes):
+                        rec = self._verb_cue(doc, sent, tok, lemma, quote_at, quotes)
+                if rec is None and low == "according":
+                    rec = self._according(doc, sent, tok)
+                if rec is None and tok.pos_ == "ADJ" and low in self.adjectives and not in_quote(tok.idx):
+                    rec = self._adjective_cue(doc, sent, tok)
+                if rec is None or rec["cue_tok"] in used_cues:
+                    continue
+                used_cues.add(rec["cue_tok"])
+                rec["sentence"] = _sent_span(text, sent)
+                found.append(rec)
+            # quote signed with a dash: "“...” ― Name"
+            for tok in sent:
+                if tok.text in ("―", "—", "--") and tok.i > 0 and tok.i + 1 < len(doc) and tok.i not in used_cues \
+                        and doc[tok.i - 1].text in ("”", '"', "''") and doc[tok.i + 1].pos_ == "PROPN":
+                    k = quote_at(doc[tok.i - 1].idx - 1, doc[tok.i - 1].idx)
+                    end = tok.i + 1
+                    while end < len(doc) and doc[end].pos_ == "PROPN" and end - tok.i <= 5:
+                        end += 1
+                    if k is not None:
+                        content = self._char_trim(text, *quotes[k])
+                        if content is not None:
+                            used_cues.add(tok.i)
+                            found.append({"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": "say",
+                                          "content": content, "content_2": None, "direct": True,
+                                          "source": self._trim(doc, tok.i + 1, end), "source_tok": end - 1,
+                                          "recipient": None, "quote": k,
+                                          "sentence": _sent_span(text, sent)})
+            # headline / colon form: "Name Surname: content"
+            rec = self._colon_form(doc, sent, used_cues)
+            if rec is not None:
+                used_cues.add(rec["cue_tok"])
+                rec["sentence"] = _sent_span(text, sent)
+                found.append(rec)
+
+        # quotes that follow a direct attribution with no cue of their own: content_2
+        covered = [False] * len(quotes)
+        for rec in found:
+            k = rec.get("quote")
+            if k is not None:
+                covered[k] = True
+            for key in ("content",):
+                c = rec[key]
+                kk = quote_at(c.start, c.end)
+                if kk is not None:
+                    covered[kk] = True
+        found.sort(key=lambda r: r["cue"].start)
+        rec_starts = [min(r["cue"].start, r["content"].start) for r in found]
+        for k, (qa, qb) in enumerate(quotes):
+            if covered[k] or is_ignored(qa, qb):
+                continue
+            if len(text[qa:qb].split()) < self.min_quote_words:
+                continue
+            # previous attribution before this quote
+            j = bisect.bisect_left(rec_starts, qa) - 1
+            if j < 0:
+                continue
+            prev = found[j]
+            if not prev["direct"] or prev["content_2"] is not None:
+                continue
+            last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
+            gap = text[last_end:qa - 1]
+            # only the rest of the cue sentence / paragraph breaks between them
+            if gap.count("\n") > 2 or len(gap.strip(" \t\r\n.,”\"")) > 0:
+                continue
+            # the quote must not be followed by its own cue (covered above) -> content_2
+            prev["content_2"] = self._char_trim(text, qa, qb)
+            covered[k] = True
+
+        atts = []
+        extra = []
+        for n, rec in enumerate(found, 1):
+            atts.append(Attribution(id=f"T{n}", cue=rec["cue"], content=rec["content"], source=rec["source"],
+                                    cue_lemma=rec["lemma"], direct=rec["direct"], content_2=rec["content_2"],
+                                    sentence=rec["sentence"]))
+            extra.append({"recipient": rec.get("recipient"), "source_tok": rec.get("source_tok"),
+                          "cue_tok": rec["cue_tok"], "relative_head": rec.get("relative_head")})
+        ext.attributions.extend(atts)
+        doc.user_data[USER_KEY] = {a.id: x for a, x in zip(atts, extra)}
+        return doc
+
+    # ------------------------------------------------------------------ cue kinds
+    def _cue_span(self, doc, tok, lemma):
+        """Cue span and normalised lemma: the verb, plus its particle ("called for")."""
+        norm = self.verbs[lemma]
+        end = tok.i + 1
+        parts = self.particles.get(lemma)
+        if parts:
+            for c in tok.children:
+                if c.i == tok.i + 1 and c.lower_ in parts and c.dep_ in ("prt", "prep"):
+                    end = c.i + 1
+                    norm = self.particle_lemmas.get(f"{lemma} {c.lower_}", norm)
+        return Span(tok.idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
+
+    def _verb_cue(self, doc, sent, tok, lemma, quote_at, quotes):
+        text = doc.text
+        if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
+            return None  # "the said document", "told" used as adjective
+        cue, norm, cue_end = self._cue_span(doc, tok, lemma)
+        subj, passive = self._subject(tok)
+        content = None
+        direct = False
+        qk = None
+        recipient = None
+        children = list(tok.children)
+        ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
+            next((c for c in children if c.dep_ == "ccomp"), None)
+        # recipient: "told RFA", "told reporters"
+        for c in children:
+            if c.dep_ in ("dobj", "dative", "iobj") and lemma in ("tell", "inform", "notify", "brief", "assure",
+                                                                    "warn", "urge", "ask"):
+                if c.pos_ in ("PROPN", "NOUN", "PRON"):
+                    recipient = self._np_span(doc, c)
+            if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "explain", "state", "report", "announce",
+                                                                    "write", "complain", "confirm"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and c.i < (ccomp.left_edge.i if ccomp is not None else 10 ** 9):
+                    recipient = self._np_span(doc, pobj)
+
+        if lemma == "attribute":
+            to = next((c for c in children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            pobj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
+            if pobj is None:
+                return None
+            content = self._np_span(doc, pobj)
+            cue = Span(tok.idx, to.idx + len(to))
+        elif ccomp is not None and not (lemma in ("tell", "ask") and ccomp.i < tok.i and passive):
+            lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
+            if ccomp.i > tok.i:
+                lo = max(lo, cue_end)
+                # "that" complementizer
+                if not self.content_includes_that:
+                    while lo < hi and doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that",):
+                        lo += 1
+            else:
+                hi = min(hi, self._own_start(tok, subj))
+            content = self._trim(doc, lo, hi)
+        else:
+            # parenthetical: "..., he said." / "..., said the source." / "He said, ..."
+            head = tok.head
+            if tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
+                    and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
+                    and not passive:
+                # own clause = tokens of tok's subtree; content = rest of the head's clause
+                own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
+                h_lo, h_hi = head.left_edge.i, head.right_edge.i + 1
+                if head.i < own_lo:  # content before the cue
+                    content = self._trim(doc, max(h_lo, sent.start), own_lo)
+                elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep"):
+                    content = self._trim(doc, own_hi, min(h_hi, sent.end))
+            if content is None and tok.dep_ == "ROOT":
+                # sentence-final "he said" after a quote or a clause with no ccomp parse
+                own = self._own_start(tok, subj)
+                before = self._trim(doc, sent.start, own) if own > sent.start + 1 else None
+                tail_ok = all(t.is_punct or t.dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound",
+                                                      "nsubj", "poss", "case", "nummod")
+                              for t in doc[tok.i + 1:sent.end]) and not any(c.dep_ == "dobj" for c in children)
+                if before is not None and subj is not None and tail_ok and \
+                        doc[own - 1].text in (",", "”", "\"", "''", "—"):
+                    content = before
+            if content is None and lemma in self.object_content:
+                obj = next((c for c in children if c.dep_ in ("dobj",)), None)
+                if obj is not None and obj.pos_ not in ("PRON",) or (obj is not None and obj.lower_ in ("this", "that")):
+                    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+                    for t in doc[obj.i + 1:hi]:
+                        if t.dep_ in ("relcl", "acl", "appos") and doc[t.left_edge.i - 1].text == ",":
+                            hi = t.left_edge.i - 1
+                            break
+                    xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+                    if xcomp is not None:
+                        hi = xcomp.right_edge.i + 1
+                    content = self._trim(doc, lo, hi)
+                elif obj is None and lemma in ("urge", "demand", "promise", "pledge", "vow", "propose", "recommend",
+                                               "call", "expect", "predict", "want", "plan", "refuse", "decline",
+                                               "seek", "hope", "threaten", "agree"):
+                    x = next((c for c in children if c.dep_ in ("xcomp",)), None)
+                    if x is not None:
+                        content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+            if content is None and norm == "call_for":
+                prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                pobj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None:
+                    content = self._np_span(doc, pobj)
+            if content is None and lemma in ("urge", "warn", "ask") and recipient is not None:
+                x = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
+                if x is not None:
+                    content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+            if content is None:
+                # "he said: “...”" / "he told RFA, “...”": quote right after the cue in this sentence
+                after = tok.right_edge.i + 1
+                j = after
+                while j < len(doc) and doc[j].is_punct and doc[j].text not in OPEN_QUOTES + '"`':
+                    j += 1
+                if j < len(doc) and j <= after + 2 and doc[j].text in (OPEN_QUOTES + '"``'):
+                    k = quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
+                    if k is not None:
+                        qa, qb = quotes[k]
+                        content = self._char_trim(text, qa, qb)
+                        qk = k
+                        direct = True
+        if content is None:
+            return None
+        # a passive "X is told to ..." is a directive, not speech
+        if lemma == "tell" and passive and subj is None and ccomp is None:
+            return None
+        # widen to the enclosing quote
+        if not direct:
+            k = quote_at(content.start, content.end)
+            if k is not None:
+                qa, qb = quotes[k]
+                if not (qa <= cue.start < qb):
+                    q = self._char_trim(text, qa, qb)
+                    if q is not None:
+                        content, direct, qk = q, True, k
+            else:
+                # content starts with a quote that closes inside it: "“Quote,” he said" parse
+                pass
+        if content is None or content.end - content.start < 2:
+            return None
+        if content.overlaps(cue):
+            return None
+        source = None
+        rel_head = None
+        if subj is not None:
+            source = self._np_span(doc, subj)
+            if tok.dep_ == "acl" and subj is tok.head:
+                source = self._trim(doc, subj.left_edge.i, tok.left_edge.i)
+                lo = subj.left_edge.i
+                while lo < subj.i and doc[lo].dep_ == "det" and doc[lo].lower_ in ("which", "that", "whose"):
+                    lo += 1
+                source = self._trim(doc, lo, tok.left_edge.i)
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                rel_head = tok.head.i
+            if source is not None and source.overlaps(content):
+                # subject inside content (bad parse): keep only the head word
+                source = Span(subj.idx, subj.idx + len(subj))
+                if source.overlaps(content):
+                    source = None
+        if subj is not None and subj.lower_ == "it" and passive:
+            source = None
+        return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None, "direct": direct,
+                "source": source, "source_tok": subj.i if subj is not None else None, "recipient": recipient,
+                "quote": qk, "relative_head": rel_head}
+
+    def _according(self, doc, sent, tok):
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        pobj = next((p for p in nxt.children if p.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        source = self._np_span(doc, pobj)
+        own_lo, own_hi = tok.left_edge.i, max(pobj.right_edge.i, tok.right_edge.i) + 1
+        head = tok.head if tok.head is not tok else None
+        lo, hi = sent.start, sent.end
+        if head is not None and head.i != tok.i:
+            lo, hi = max(sent.start, head.left_edge.i), min(sent.end, head.right_edge.i + 1)
+        before = self._trim(doc, lo, own_lo) if own_lo > lo else None
+        after = self._trim(doc, own_hi, hi) if hi > own_hi else None
+        content = before
+        if after is not None and (before is None or after.end - after.start > before.end - before.start):
+            content = after
+        if content is None:
+            return None
+        cue = Span(tok.idx, nxt.idx + len(nxt))
+        return {"cue": cue, "cue_tok": tok.i, "lemma": "according_to", "content": content, "content_2": None,
+                "direct": False, "source": source, "source_tok": pobj.i, "recipient": None, "quote": None}
+
+    def _adjective_cue(self, doc, sent, tok):
+        # "X is afraid (that) ...": the clause hangs on the adjective or on the copula
+        cop = tok.head if tok.dep_ in ("acomp", "amod", "attr") else tok
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp",)), None) or \
+            next((c for c in cop.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is None:
+            return None
+        subj = next((c for c in cop.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            return None
+        lo = max(clause.left_edge.i, tok.i + 1)
+        if not self.content_includes_that:
+            while lo <= clause.right_edge.i and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+                lo += 1
+        content = self._trim(doc, lo, clause.right_edge.i + 1)
+        if content is None:
+            return None
+        start_tok = cop if cop.i < tok.i and cop.pos_ in ("AUX", "VERB") and tok.i - cop.i <= 3 else tok
+        cue = Span(start_tok.idx, tok.idx + len(tok))
+        return {"cue": cue, "cue_tok": tok.i, "lemma": self.adjectives[tok.lower_], "content": content,
+                "content_2": None, "direct": False, "source": self._np_span(doc, subj), "source_tok": subj.i,
+                "recipient": None, "quote": None}
+
+    def _colon_form(self, doc, sent, used_cues):
+        """"Name Surname: text" at the start of a line: source, cue ':', content the rest."""
+        if len(sent) < 5:
+            return None
+        limit = min(sent.start + 7, sent.end - 2)
+        colon = next((t for t in doc[sent.start:limit] if t.text == ":"), None)
+        if colon is None or colon.i in used_cues or colon.i == sent.start:
+            return None
+        start_char = sent.start_char
+        line_start = doc.text.rfind("\n", 0, start_char) + 1
+        if doc.text[line_start:start_char].strip():
+            return None
+        name = doc[sent.start:colon.i]
+        if not all(t.pos_ == "PROPN" or t.text in (".", "-") for t in name):
+            return None
+        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+            return None
+        content = self._trim(doc, colon.i + 1, sent.end)
+        if content is None:
+            return None
+        direct = doc[colon.i + 1].text in OPEN_QUOTES + '"' if colon.i + 1 < len(doc) else False
+        return {"cue": Span(colon.idx, colon.idx + 1), "cue_tok": colon.i, "lemma": "say", "content": content,
+                "content_2": None, "direct": direct, "source": self._trim(doc, sent.start, colon.i),
+                "source_tok": name.root.i, "recipient": None, "quote": None}
+
+
+@Language.factory("provkg_attributions",
+                  default_config={"lexicon": None, "content_includes_that": True, "inside_quotes": False,
+                                  "min_quote_words": 3})
+def make_attributions(nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
+                      inside_quotes: bool = False, min_quote_words: int = 3):
+    return AttributionsComponent(nlp, name, lexicon, content_includes_that, inside_quotes, min_quote_words)
