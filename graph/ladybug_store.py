@@ -15,13 +15,15 @@ import ladybug
 
 from provkg import EXTRACTOR_VERSION
 from provkg.errors import QueryError, SchemaVersionError, StoreError, StoreLockedError
+from provkg.graph.linking import link_denials, link_reprints
 from provkg.graph.rows import GraphRows, build_rows
 from provkg.graph.store import LoadReport, QueryResult
 from provkg.schemas import MODEL
 
 _LOCKED = re.compile(r"Lock is held by PID (\d+)")
 _CASTS = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN", "string[]": "STRING[]"}
-WRITE_CLAUSES = re.compile(r"(?<![:.\w`$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|BEGIN|COMMIT|ROLLBACK|CHECKPOINT)(?![\w`])", re.I)
+# A write clause starts a clause: not a label (:Merge), property (n.set), variable (copy:Article) or parameter.
+WRITE_CLAUSES = re.compile(r"(?<![:.\w`$(,])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|BEGIN|COMMIT|ROLLBACK|CHECKPOINT)(?![\w`:.])", re.I)
 
 
 class LadybugStore:
@@ -160,7 +162,8 @@ class LadybugStore:
                 (report.replaced if exists else report.added).append(art)
                 touched.append(art)
             if touched:
-                self._link_reprints(touched)
+                link_reprints(self, touched)
+                link_denials(self, touched)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -215,30 +218,6 @@ class LadybugStore:
         self.conn.execute("MATCH (a:Article {id: $art}) DETACH DELETE a", {"art": article_id})
         for label in ("Claim", "Directive", "Place", "Actor", "Name"):
             self.conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
-
-    def _link_reprints(self, article_ids: list[str]) -> None:
-        """Link copies to original articles once both are ingested (same title or same opening text)."""
-        rows = self._rows(
-            "MATCH (copy:Article)-[r:REPRINT_OF]->(o:Actor)-[:PUBLISHED]->(orig:Article) "
-            "WHERE (copy.id IN $ids OR orig.id IN $ids) AND copy.id <> orig.id "
-            "RETURN copy.id, copy.title, copy.text, orig.id, orig.title, orig.text, r.start, r.stop, r.original",
-            {"ids": article_ids})
-        links = [{"src": c, "dst": o, "id": f"e{c[:8]}{o[:8]}", "article": c, "start": s, "stop": e, "original": name}
-                 for c, ct, ctext, o, ot, otext, s, e, name in rows if _same_story(ct, ctext, ot, otext)]
-        if links:
-            self.conn.execute(
-                "UNWIND $rows AS row MATCH (a:Article {id: row.src}), (b:Article {id: row.dst}) "
-                "MERGE (a)-[r:REPRINT_OF {id: row.id}]->(b) ON CREATE SET r.article = row.article, "
-                "r.start = row.start, r.stop = row.stop, r.original = row.original", {"rows": links})
-
-
-def _same_story(title_a, text_a, title_b, text_b) -> bool:
-    from provkg.loaders.resolve import normalise
-
-    if title_a and title_b and normalise(title_a) == normalise(title_b):
-        return True
-    body = [p for p in (text_b or "").split("\n") if len(p) > 80][:3]
-    return bool(body) and all(p.strip() in (text_a or "") for p in body)
 
 
 def _q(name: str) -> str:

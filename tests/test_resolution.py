@@ -115,3 +115,11 @@ Inspectors found cracks in the spillway of the northern dam during a routine vis
                 ingest([str(folder / name)], store)
             rows = store.query("MATCH (c:Article)-[:REPRINT_OF]->(o:Article) RETURN c.outlet, o.outlet").rows
             assert rows == [["Mountain Post", "Valley Ledger"]], order
+
+
+def test_a_claim_denied_in_another_article_is_contradicted(examples_store):
+    rows = examples_store.query(
+        "MATCH (d:Claim)-[r:CONTRADICTS {basis: 'denial'}]->(c:Claim) "
+        "MATCH (denier:Article {id: r.article}) MATCH (:Actor)-[rep:REPORTED]->(c) MATCH (origin:Article {id: rep.article}) "
+        "RETURN DISTINCT denier.outlet, origin.outlet, c.text").rows
+    assert ["Bay Herald", "Coastal Ledger", "that at least forty containers had gone missing since December"] in rows

@@ -4,4 +4,4 @@ Order in the pipeline (see provkg.loaders.pipeline.COMPONENTS): publisher, boile
 attributions, sources, directives, reprints, contradictions. Each reads and extends the
 shared :class:`~provkg.loaders.extraction.Extraction` on ``doc._.provkg``.
 """
-from . import actors, attributions, boilerplate, contradictions, directives, publisher, reprints, sources  # noqa: F401
+from . import actors, attributions, boilerplate, contradictions, directives, paragraphs, publisher, reprints, sources  # noqa: F401

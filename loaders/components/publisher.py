@@ -9,6 +9,7 @@ Metadata (front matter, HTML, JSONL) always wins over both.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from spacy.language import Language
 
@@ -36,7 +37,21 @@ class PublisherDetector:
                 extraction.publisher = (match.group("name"), Span(match.start("name"), match.end("name")))
                 break
         extraction.headline = self.headline(head)
+        extraction.dateline = self.dateline(head)
         return doc
+
+    @staticmethod
+    def dateline(head: str) -> str | None:
+        for line in head.splitlines():
+            match = _DATELINE.match(line.strip())
+            if match:
+                text = match.group("date").replace(",", "")
+                for pattern in ("%Y-%m-%d", "%B %d %Y", "%b %d %Y"):
+                    try:
+                        return datetime.strptime(text, pattern).date().isoformat()
+                    except ValueError:
+                        pass
+        return None
 
     def headline(self, head: str) -> Span | None:
         offset = 0
@@ -53,7 +68,7 @@ class PublisherDetector:
         return None
 
 
-_DATELINE = re.compile(r"^(?:\w+day,\s+)?(?:\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})$")
+_DATELINE = re.compile(r"^(?:\w+day,\s+)?(?P<date>\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})$")
 
 
 @Language.factory("provkg_publisher", default_config={"patterns": DEFAULT_PATTERNS, "head_chars": 600})
