@@ -97,8 +97,8 @@ def test_provenance_of_the_seed_claim_as_a_tree(examples_db):
     text = " ".join(result.output.split())
     assert "anonymous source; judicial system; North Pyongan" in text
     assert "told RFA’s Korean Service, part of Radio Free Asia" in text
-    assert "published by AMN" in text
-    assert "reprint of Radio Free Asia" in text
+    assert "← in Radio Free Asia's article “North Korea tries to cheer people up" in text
+    assert "← reprinted by AMN (2022-06-14)" in text
     assert "«said»" in text
 
 
