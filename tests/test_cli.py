@@ -123,3 +123,30 @@ def test_missing_database_is_a_clean_error(tmp_path):
     result = RUNNER.invoke(cli, ["stats", "--db", str(tmp_path / "none.lbug")])
     assert result.exit_code == 1
     assert "no provkg database at" in result.output and "provkg ingest" in result.output
+
+
+def test_extract_with_workers_matches_a_single_process():
+    one = run("extract", str(EXAMPLES), "--format", "jsonl")
+    two = run("extract", str(EXAMPLES), "--format", "jsonl", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.output == two.output
+
+
+def test_load_extract_output_gives_the_same_graph_as_ingest(tmp_path, examples_db):
+    jsonl = tmp_path / "examples.jsonl"
+    assert run("extract", str(EXAMPLES), "-o", str(jsonl)).exit_code == 0
+    db = str(tmp_path / "loaded.lbug")
+    loaded = json.loads(run("load", str(jsonl), "--db", db, "-q", "--format", "json").output)
+    assert loaded["added"] == 4
+    assert run("stats", "--db", db, "--format", "json").output == run("stats", "--db", examples_db, "--format", "json").output
+
+
+def test_load_reports_broken_lines_with_their_number(tmp_path):
+    good = run("extract", str(SEED), "--format", "jsonl").output
+    jsonl = tmp_path / "mixed.jsonl"
+    jsonl.write_text("{not json\n" + good, encoding="utf-8")
+    result = RUNNER.invoke(cli, ["load", str(jsonl), "--db", str(tmp_path / "kg.lbug"), "-q", "--format", "json"])
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    assert summary["added"] == 1
+    assert summary["errors"][0]["path"] == str(jsonl) and summary["errors"][0]["line"] == 1
