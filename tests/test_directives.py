@@ -56,3 +56,22 @@ def test_seed_directives(extractor):
     nicer = [d for d in ext.directives if text[d.content.start:d.content.end] == "to be nicer"]
     assert any(ext.entity(d.issuer_entity) is not None and ext.entity(d.issuer_entity).kind == "government" for d in nicer)
     assert all(any(ext.entity(t).kind == "security" for t in d.target_entities) for d in nicer)
+
+
+def test_negated_and_circumstantial_force_are_not_directives(extractor):
+    from tests.test_actors import extract as _extract
+    text = ("The ministry was forced to acknowledge the outbreak. "
+            "She was never forced to work in the kitchen.")
+    assert _extract(extractor, text).directives == []
+
+
+def test_coordinated_bodies_are_one_target(extractor):
+    from tests.test_actors import extract as _extract
+    text = ("The directive calls for provincial, municipal, county, and regional security departments and agencies "
+            "to strengthen internal discipline.")
+    ext = _extract(extractor, text)
+    [d] = ext.directives
+    [t] = d.target_entities
+    ent = ext.entity(t)
+    assert ent.name == "provincial, municipal, county, and regional security departments and agencies"
+    assert ent.kind == "security"

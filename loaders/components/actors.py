@@ -76,6 +76,7 @@ class ActorsComponent:
         self.not_actors = set(lex["not_actors"])
         self.titles = set(lex["titles"])
         self.countries = set(lex["countries"])
+        self.religions = set(lex.get("religions", []))
         single_heads = sorted({h for h in self.heads if " " not in h})
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True}
@@ -335,12 +336,13 @@ class ActorsComponent:
         self._appositives(doc, entities, taken, skip)
         # acronym mentions elsewhere in the text ("RFA" alone, not tagged by NER)
         self._acronym_mentions(doc, entities, taken, skip)
+        self._coordinated(doc, entities, taken, skip)
         self._descriptions(doc, entities, taken, skip)
         self._groups(doc, entities, taken, skip)
         self._relations(doc, text, entities)
         self._own_outlet(doc, text, entities)
 
-        entities = [e for e in entities if e.mentions]
+        entities = [e for e in entities if e.mentions and not self._not_actor(doc, e)]
         for e in entities:
             e.mentions.sort()
         entities.sort(key=lambda e: e.mentions[0].start)
@@ -359,6 +361,31 @@ class ActorsComponent:
         ext.entities.extend(entities)
         return doc
 
+    # ---------------------------------------------------------- false actors
+    _IDEOLOGY = re.compile(r"(?:ism|isms|phobia|pathy|ity|ianity)$", re.I)
+
+    def _not_actor(self, doc, ent) -> bool:
+        """spaCy mislabels: religions and creeds, ideologies ("-isms"), and names that only occur
+        as examples in a "such as" list (deities, works) are not actors."""
+        if ent.kind in ("anonymous_source", "group", "country", "place"):
+            return False
+        words = _norm(ent.name).split()
+        if len(words) == 1 and not ent.aliases:
+            if words[0] in self.religions:
+                return True
+            if self._IDEOLOGY.search(words[0]) and ent.kind in ("organization", "person") and not ent.name.isupper():
+                return True
+        if ent.kind == "person" and len(ent.mentions) == 1 and len(words) == 1:
+            m = ent.mentions[0]
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for anc in span.root.ancestors:
+                    if anc.lower_ == "as" and anc.i > 0 and doc[anc.i - 1].lower_ == "such":
+                        return True
+                    if anc.pos_ in ("VERB", "AUX"):
+                        break
+        return False
+
     # ------------------------------------------------------------- country actor?
     def _acts(self, doc, s, e):
         root = doc[s:e].root
@@ -370,6 +397,63 @@ class ActorsComponent:
         if dep == "pobj" and root.head.lower_ in ("by", "from", "against", "to", "with", "on") and root.head.head.pos_ == "VERB":
             return root.head.lower_ in ("by", "against", "with")
         return False
+
+    # ------------------------------------------------------ coordinated bodies
+    def _coordinated(self, doc, entities, taken, skip):
+        """"provincial, municipal, county, and regional security departments and agencies": one
+        collective actor when a coordination of common nouns ends in institution heads; a later
+        "each regional department" (same head, one of its modifiers) is the same actor."""
+        made = []  # (entity, head lemmas, modifier words)
+        for tok in doc:
+            if tok.dep_ == "conj" or tok.pos_ != "NOUN" or tok.i in taken:
+                continue
+            chain, stack = [tok], [tok]
+            while stack:
+                t = stack.pop()
+                for c in t.children:
+                    if c.dep_ == "conj" and c.pos_ in ("NOUN", "ADJ"):
+                        chain.append(c)
+                        stack.append(c)
+            if len(chain) < 2:
+                continue
+            chain.sort(key=lambda t: t.i)
+            last = chain[-1]
+            heads = {t.lemma_.lower() for t in chain if t.lemma_.lower() in self.heads}
+            if last.lemma_.lower() not in self.heads or last.tag_ not in ("NNS", "NN"):
+                continue
+            s = tok.left_edge.i
+            while s < tok.i and (doc[s].lower_ in _DETS or doc[s].is_punct):
+                s += 1
+            e = last.i + 1
+            if any(t in taken or doc[t].pos_ == "PROPN" for t in range(s, e)):
+                continue
+            mods = {t.lower_ for t in doc[s:e] if t.pos_ in ("ADJ", "NOUN") and t.lemma_.lower() not in heads}
+            if len(mods) + len(heads) < 3:
+                continue
+            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if skip(start_char, end_char):
+                continue
+            kind = self.kind_of(doc[s:e].text, "ORG")
+            if kind not in ("security", "government", "organization", "media"):
+                continue
+            ent = Entity(id="", kind=kind, name=doc[s:e].text, mentions=[Span(start_char, end_char)])
+            entities.append(ent)
+            made.append((ent, heads, mods, e))
+            taken.update(range(s, e))
+        for ent, heads, mods, after in made:
+            for tok in doc[after:]:
+                if tok.i in taken or tok.lemma_.lower() not in heads or tok.tag_ != "NN":
+                    continue
+                left = [c for c in tok.lefts]
+                amods = {c.lower_ for c in left if c.dep_ in ("amod", "compound")}
+                if not amods or not amods <= mods:
+                    continue
+                s = min(c.left_edge.i for c in left)
+                sc, ec = doc[s].idx, tok.idx + len(tok)
+                if skip(sc, ec):
+                    continue
+                ent.mentions.append(Span(sc, ec))
+                taken.update(range(s, tok.i + 1))
 
     # -------------------------------------------------------------- descriptions
     def _descriptions(self, doc, entities, taken, skip):

@@ -39,6 +39,8 @@ class DirectivesComponent:
         self.modals = [m.split() for m in lex["modals"]]
         self.status = {k: set(v or []) for k, v in lex["status"].items()}
         self.first_person = set(lex["first_person"])
+        self.circumstance_verbs = set(lex.get("circumstance_verbs", []))
+        self.yield_verbs = set(lex.get("yield_verbs", []))
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
@@ -101,11 +103,18 @@ class DirectivesComponent:
 
     def _issuer(self, ext, verb):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-        if subj is None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        own = any(c.dep_ in ("nsubjpass", "csubj", "expl") for c in verb.children)
+        if subj is None and not own and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in self.nouns:
+        if subj is None and verb.dep_ in ("acl", "relcl", "advcl") and verb.head.lemma_.lower() in self.nouns:
+            # "the request of the municipality asking schools to ...": the noun's "of" owner;
             # "issued directives telling police ...": the subject of the verb that issued the noun
-            gov = verb.head.head
+            noun = verb.head
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if owner is not None and self._entity_at(ext, owner):
+                return self._entity_at(ext, owner), owner
+            gov = noun.head
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov.pos_ in ("VERB", "AUX") else None
         if subj is None:
             agent = next((c for c in verb.subtree if c.dep_ == "agent"), None)
@@ -147,6 +156,15 @@ class DirectivesComponent:
             if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
                 continue
             sent = tok.sent
+            if lemma not in self.order and lemma not in self.call and lemma not in self.measure and \
+                    lemma not in self.nouns and tok.lower_ != "must":
+                continue
+            if ext.headline is not None and ext.headline.start <= tok.idx < ext.headline.end:
+                continue  # a headline repeats the body
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "nowhere") for c in tok.children):
+                continue  # "she was never forced to ...": no directive
+            if tok.dep_ in ("csubj", "csubjpass"):
+                continue  # "Forcing the cops to be nice can only do so much": hypothetical
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.lower_ in self.first_person:
@@ -156,6 +174,14 @@ class DirectivesComponent:
             if lemma == "order" and tok.i > 0 and doc[tok.i - 1].lower_ == "in":
                 continue
             if lemma in self.order and tok.pos_ == "VERB":
+                if xcomp is not None and lemma in self.circumstance_verbs and \
+                        xcomp.lemma_.lower() in self.yield_verbs:
+                    continue  # "was forced to acknowledge", "forced to resign": circumstance, not an order
+                if lemma == "tell" and xcomp is not None:
+                    obj0 = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+                    gap = doc[(obj0.right_edge.i if obj0 is not None else tok.i) + 1:xcomp.left_edge.i]
+                    if len(gap) > 2 or any(t.is_quote or t.text in ",;:" for t in gap):
+                        continue  # 'told the press, "to show ..."': a quote, not an order
                 if lemma == "call":
                     pass
                 elif passive and xcomp is not None:
@@ -197,7 +223,7 @@ class DirectivesComponent:
                 obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
                 if lemma == "call" and prep is None:
                     continue
-                head = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else obj
+                head = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else obj
                 if head is None:
                     continue
                 issuer, subj_tok = self._issuer(ext, tok)
@@ -269,7 +295,21 @@ class DirectivesComponent:
                 target = self._entities_in(ext, [subj])
                 add(self._span(toks), tok, None, target, sent)
 
-        for i, (content, cue, issuer, targets, sent) in enumerate(sorted(found, key=lambda f: f[0].start), 1):
+        found.sort(key=lambda f: f[0].start)
+        kept = []
+        for f in found:
+            words = [w.lower() for w in doc.text[f[0].start:f[0].end].split()]
+            dup = False
+            for g in kept:
+                other = [w.lower() for w in doc.text[g[0].start:g[0].end].split()]
+                n = min(len(words), len(other), 5)
+                if n >= 2 and words[:n] == other[:n] and f[2] == g[2]:
+                    dup = True  # the same directive mentioned again ("were twice denied visas to ...")
+                    break
+            if not dup:
+                kept.append(f)
+        found = kept
+        for i, (content, cue, issuer, targets, sent) in enumerate(found, 1):
             att = None
             for a in ext.attributions:
                 spans = [a.content] + ([a.content_2] if a.content_2 else [])
@@ -278,6 +318,15 @@ class DirectivesComponent:
                     break
             cue_tok = doc.char_span(cue.start, cue.end)
             status = self._status(sent, cue_tok)
+            if not targets:
+                # no addressee named ("the plan calls for restoring the image of the police"): the
+                # authorities the required action is about
+                cspan = doc.char_span(content.start, content.end, alignment_mode="expand")
+                for eid in self._entities_in(ext, list(cspan) if cspan is not None else []):
+                    ent = ext.entity(eid)
+                    if ent is not None and ent.kind in ("security", "government") and eid != issuer:
+                        targets = [eid]
+                        break
             ext.directives.append(Directive(id=f"D{i}", content=content, issuer_entity=issuer,
                                             target_entities=[t for t in targets if t != issuer],
                                             attribution=att, cue=cue, status=status))
