@@ -318,8 +318,9 @@ def query_command(name, params, list_, db, fmt):
 @click.argument("text")
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@click.option("--html", "html_path", default=None, metavar="PATH", help="Also draw the chain as an interactive HTML page.")
 @_errors_to_click
-def provenance_command(text, db, fmt):
+def provenance_command(text, db, fmt, html_path):
     """Find the claim best matching TEXT and show where it comes from.
 
     The chain: claim ← source ← whom it told ← article and outlet ← what that article
@@ -334,6 +335,11 @@ def provenance_command(text, db, fmt):
 
     with open_store(db, read_only=True) as store:
         result = provenance(store, text)
+        if html_path:
+            from provkg.graph.export import write
+            from provkg.graph.view import provenance_subgraph
+
+            write(provenance_subgraph(store, result["claim"]["id"]), "html", html_path)
     if fmt == "json":
         click.echo(render.to_json(result))
     else:

@@ -95,7 +95,10 @@ def extraction_json_schema(model: Model) -> dict:
     """Derive the extraction record's JSON Schema from the model's enums and properties."""
     span = {"type": "object", "required": ["start", "end", "text"], "additionalProperties": False,
             "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
-                           "text": {"type": "string"}}}
+                           "text": {"type": "string"},
+                           "fragments": {"type": "array", "description": "discontinuous parts [[start, end], ...]",
+                                         "items": {"type": "array", "items": {"type": "integer"},
+                                                   "minItems": 2, "maxItems": 2}}}}
     nullable_span = {"oneOf": [{"$ref": "#/$defs/span"}, {"type": "null"}]}
     nullable_id = {"type": ["string", "null"]}
     string_or_null = {"type": ["string", "null"]}
