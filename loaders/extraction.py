@@ -126,12 +126,32 @@ def span_json(span: Span | None, text: str) -> dict | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": text[span.start:span.end]}
 
 
+def _quoted(span: Span, text: str) -> tuple[int, int]:
+    """``span`` widened over the quote marks (and the comma or stop inside them) that enclose it."""
+    a, b = span.start, span.end
+    while a > 0 and span.start - a < 2 and text[a - 1] in "“\"«‘'`":
+        a -= 1
+    k = b
+    while k < len(text) and k - b < 2 and text[k] in ",.?!":
+        k += 1
+    e = k
+    while e < len(text) and e - k < 2 and text[e] in "”\"»’'":
+        e += 1
+    return a, (e if e > k else b)
+
+
 def to_record(extraction: Extraction, article, *, include_text: bool = True) -> dict:
     """The JSON Lines record for one article (see schemas/extraction.schema.json)."""
     text = article.text
 
     def sj(span):
         return span_json(span, text)
+
+    def content_json(a):
+        out = sj(a.content)
+        if a.content_2 is not None:  # a quote split by its cue: both pieces, each with its quote marks
+            out["fragments"] = [list(_quoted(a.content, text)), list(_quoted(a.content_2, text))]
+        return out
 
     outlet = article.outlet or (extraction.publisher[0] if extraction.publisher else None)
     published = article.published or extraction.dateline
@@ -149,7 +169,7 @@ def to_record(extraction: Extraction, article, *, include_text: bool = True) -> 
                       "affiliation": e.affiliation, "location": e.location, "part_of": e.part_of,
                       "run_by": e.run_by, "located_in": e.located_in} for e in extraction.entities],
         "attributions": [{"id": a.id, "source": sj(a.source), "source_entity": a.source_entity, "cue": sj(a.cue),
-                          "cue_lemma": a.cue_lemma, "content": sj(a.content), "content_2": sj(a.content_2),
+                          "cue_lemma": a.cue_lemma, "content": content_json(a), "content_2": sj(a.content_2),
                           "recipient_entity": a.recipient_entity, "direct": a.direct, "sentence": sj(a.sentence)}
                          for a in extraction.attributions],
         "directives": [{"id": d.id, "content": sj(d.content), "issuer_entity": d.issuer_entity,

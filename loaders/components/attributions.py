@@ -23,7 +23,9 @@ import bisect
 import re
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 
 from provkg.loaders.extraction import Attribution, Span, state
@@ -39,6 +41,8 @@ SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
+SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
+          "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
 QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
 
 
@@ -69,6 +73,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     pos = 0
     for m in QUOTE_RE.finditer(text):
         mark, i = m.group(0), m.start()
+        if mark == "''" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"):
+            mark = "``"  # two apostrophes after a space open a quotation (a common plain-text convention)
         # paragraph boundary between the open quote and this mark?
         if open_at is not None:
             nl = text.find("\n", scan_from, i)
@@ -123,12 +129,18 @@ def _rstrip_pos(text: str, end: int) -> int:
 
 class AttributionsComponent:
     def __init__(self, nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
-                 inside_quotes: bool = False, min_quote_words: int = 3):
+                 inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = False):
         self.name = name
         lex = load_lexicon(lexicon)
         self.verbs: dict[str, str] = {k.lower(): v for k, v in (lex.get("verbs") or {}).items()}
         self.object_content = set(lex.get("object_content") or [])
         self.clause_only = set(lex.get("clause_only") or [])
+        self.as_only = set(lex.get("as_only") or [])
+        self.cue_medium = cue_medium
+        self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
+        self.prep_only = set(lex.get("prep_only") or [])
+        self.quote_only = set(lex.get("quote_only") or [])
+        self.as_verbs = set(lex.get("as_verbs") or []) | self.as_only
         self.particles = {k: set(v) for k, v in (lex.get("particles") or {}).items()}
         self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
@@ -137,27 +149,35 @@ class AttributionsComponent:
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
+        strings = nlp.vocab.strings
+        forms = set()
+        for lem in self.verbs:
+            forms |= {lem, lem.capitalize(), lem.upper()}
+        self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
+        self._lower_keys = numpy.array(sorted(strings.add(w) for w in set(self.adjectives) | {"according"}),
+                                       dtype="uint64")
+        self._colon_key = strings.add(":")
+        self._dash_keys = numpy.array([strings.add(w) for w in ("―", "—", "--")], dtype="uint64")
 
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def _trim(doc, start: int, end: int) -> Span | None:
+    def _trim(self, doc, start: int, end: int) -> Span | None:
         """Character span of tokens [start, end) with edge punctuation and quote marks removed."""
-        text = doc.text
+        text = self._text
         if end <= start:
             return None
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        while a < b and text[a] in EDGE_TRIM:
+        while a < b and (text[a] in EDGE_TRIM or text[a].isspace()):
             a += 1
-        while b > a and text[b - 1] in EDGE_TRIM:
+        while b > a and (text[b - 1] in EDGE_TRIM or text[b - 1].isspace()):
             b -= 1
         # keep a closing period/question mark only if inside content we don't care: drop
         return Span(a, b) if b > a else None
 
     @staticmethod
     def _char_trim(text: str, a: int, b: int) -> Span | None:
-        while a < b and text[a] in EDGE_TRIM:
+        while a < b and (text[a] in EDGE_TRIM or text[a].isspace()):
             a += 1
-        while b > a and text[b - 1] in EDGE_TRIM:
+        while b > a and (text[b - 1] in EDGE_TRIM or text[b - 1].isspace()):
             b -= 1
         return Span(a, b) if b > a else None
 
@@ -193,9 +213,25 @@ class AttributionsComponent:
                     t = t.head
                 continue
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN"):
-                return t.head, False
+                h = t.head
+                if t.i > 0 and t.doc[t.i - 1].text == ",":
+                    # "38 North, a site ... run by the Stimson Center think tank, attributed ...": the
+                    # speaker is the noun phrase the appositive describes, not a word inside it
+                    for anc in [h, *h.ancestors]:
+                        if anc.dep_ == "appos":
+                            return anc.head, False
+                return h, False
             break
         return None, False
+
+    @staticmethod
+    def _finite_xcomp(tok):
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.i > tok.i and c.tag_ == "VBG" and \
+                    any(t.tag_ in ("MD", "VBD", "VBZ", "VBP") and t.dep_ in ("ccomp", "ROOT", "conj") or t.dep_ == "nsubj"
+                        for t in c.subtree):
+                return c
+        return None
 
     @staticmethod
     def _own_start(tok, subj) -> int:
@@ -215,7 +251,8 @@ class AttributionsComponent:
     # ------------------------------------------------------------------ main
     def __call__(self, doc):
         ext = state(doc)
-        text = doc.text
+        # Doc.text joins every token in Python: compute it once per document and share it
+        text = self._text = doc.user_data.get("provkg_text") or doc.user_data.setdefault("provkg_text", doc.text)
         if not text.strip():
             return doc
         ignored = sorted((s.start, s.end) for s in ext.ignored)
@@ -229,8 +266,8 @@ class AttributionsComponent:
             k = bisect.bisect_left(ign_starts, b) - 1
             return k >= 0 and ignored_max_end[k] > a
 
-        quotes = find_quotes(text)
-        q_starts = [a for a, _ in quotes]
+        quotes = self._quotes = find_quotes(text)
+        q_starts = self._q_starts = [a for a, _ in quotes]
 
         def quote_at(a: int, b: int):
             """The quote whose interior contains [a, b) (roughly), or None."""
@@ -248,10 +285,20 @@ class AttributionsComponent:
         found: list[dict] = []
         used_cues: set[int] = set()
 
+        # candidate tokens from attribute arrays (one C-level pass), so the Python loop below only
+        # touches the few tokens that can be cues, not every token of the document
+        arr = doc.to_array([LEMMA, LOWER])
+        lemmas, lowers = arr[:, 0], arr[:, 1]
+        cand = numpy.flatnonzero(numpy.isin(lemmas, self._lemma_keys) | numpy.isin(lowers, self._lower_keys)).tolist()
+        colons = numpy.flatnonzero(lowers == self._colon_key).tolist()
+        dashes = numpy.flatnonzero(numpy.isin(lowers, self._dash_keys)).tolist()
+        self._colons = colons
         for sent in doc.sents:
             if is_ignored(sent.start_char, sent.end_char):
                 continue
-            for tok in sent:
+            lo_c, hi_c = bisect.bisect_left(cand, sent.start), bisect.bisect_left(cand, sent.end)
+            for ci in cand[lo_c:hi_c]:
+                tok = doc[ci]
                 rec = None
                 low = tok.lower_
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -268,7 +315,8 @@ class AttributionsComponent:
                 rec["sentence"] = _sent_span(text, sent)
                 found.append(rec)
             # quote signed with a dash: "“...” ― Name"
-            for tok in sent:
+            for di in dashes[bisect.bisect_left(dashes, sent.start):bisect.bisect_left(dashes, sent.end)]:
+                tok = doc[di]
                 if tok.text in ("―", "—", "--") and tok.i > 0 and tok.i + 1 < len(doc) and tok.i not in used_cues \
                         and doc[tok.i - 1].text in ("”", '"', "''") and doc[tok.i + 1].pos_ == "PROPN":
                     k = quote_at(doc[tok.i - 1].idx - 1, doc[tok.i - 1].idx)
@@ -339,7 +387,8 @@ class AttributionsComponent:
 
     # ------------------------------------------------------------------ cue kinds
     def _cue_span(self, doc, tok, lemma):
-        """Cue span and normalised lemma: the verb, plus its particle ("called for")."""
+        """Cue span and normalised lemma: the verb, plus its particle ("called for") or the medium right
+        after it ("said in a statement", "wrote in an op-ed")."""
         norm = self.verbs[lemma]
         end = tok.i + 1
         parts = self.particles.get(lemma)
@@ -348,10 +397,14 @@ class AttributionsComponent:
                 if c.i == tok.i + 1 and c.lower_ in parts and c.dep_ in ("prt", "prep"):
                     end = c.i + 1
                     norm = self.particle_lemmas.get(f"{lemma} {c.lower_}", norm)
+        if self.cue_medium and end == tok.i + 1 and end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == tok.i:
+            pobj = next((p for p in doc[end].children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in self.statement_nouns and pobj.i - end <= 3:
+                end = pobj.i + 1
         return Span(tok.idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
 
     def _verb_cue(self, doc, sent, tok, lemma, quote_at, quotes):
-        text = doc.text
+        text = self._text
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
@@ -361,6 +414,9 @@ class AttributionsComponent:
         qk = None
         recipient = None
         children = list(tok.children)
+        if lemma in self.prep_only and not any(c.dep_ == "prep" and c.lower_ in self.prep_content.get(lemma, ())
+                                               for c in children):
+            return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
         # recipient: "told RFA", "told reporters"
@@ -375,14 +431,33 @@ class AttributionsComponent:
                 if pobj is not None and c.i < (ccomp.left_edge.i if ccomp is not None else 10 ** 9):
                     recipient = self._np_span(doc, pobj)
 
-        if lemma == "attribute":
+        as_prep = None
+        if lemma in self.as_verbs:
+            obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+            as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None
+                            and c.i > obj.i), None)
+            if as_prep is None and lemma in self.as_only:
+                return None
+        if as_prep is not None:
+            # "sees Cruz as a uniter", "described the plan as reckless": object and its description
+            content = self._trim(doc, obj.left_edge.i, as_prep.right_edge.i + 1)
+        elif lemma == "attribute":
             to = next((c for c in children if c.dep_ == "prep" and c.lower_ == "to"), None)
             pobj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
             if pobj is None:
                 return None
             content = self._np_span(doc, pobj)
             cue = Span(tok.idx, to.idx + len(to))
-        elif ccomp is not None and not (lemma in ("tell", "ask") and ccomp.i < tok.i and passive):
+        elif ccomp is None and norm in SPEECH and lemma not in self.prep_only and not passive and \
+                self._finite_xcomp(tok) is not None:
+            # "He said legalizing it could put thousands to work": the parser's xcomp is the clause
+            x = self._finite_xcomp(tok)
+            content = self._trim(doc, max(x.left_edge.i, cue_end), x.right_edge.i + 1)
+        elif ccomp is None and norm == "say" and not passive and cue_end < len(doc) and \
+                doc[cue_end].lower_ in ("yes", "no", "so") and doc[cue_end].head.i == tok.i:
+            content = Span(doc[cue_end].idx, doc[cue_end].idx + len(doc[cue_end]))  # "72 percent said yes"
+        elif ccomp is not None and lemma not in self.prep_only and \
+                not (lemma in ("tell", "ask") and ccomp.i < tok.i and passive):
             lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
             if ccomp.i > tok.i:
                 lo = max(lo, cue_end)
@@ -394,9 +469,18 @@ class AttributionsComponent:
                 hi = min(hi, self._own_start(tok, subj))
             content = self._trim(doc, lo, hi)
         else:
+            if content is None and lemma in self.prep_content:
+                # "talking about Mexican rapists", "referring to other comments": the preposition's object
+                prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in self.prep_content[lemma]
+                             and c.i > tok.i), None)
+                pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+                if pobj is not None:
+                    content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                    if prep.i == cue_end:
+                        cue = Span(cue.start, prep.idx + len(prep))
             # parenthetical: "..., he said." / "..., said the source." / "He said, ..."
             head = tok.head
-            if tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
+            if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
                     and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
                     and not passive:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
@@ -418,22 +502,26 @@ class AttributionsComponent:
                     content = before
             if content is None and lemma in self.object_content:
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-                if obj is not None and obj.pos_ not in ("PRON",) or (obj is not None and obj.lower_ in ("this", "that")):
+                named = obj is not None and obj.pos_ == "PRON" and any(
+                    c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for c in children)  # "calling him “a stiff”"
+                if obj is not None and (obj.pos_ not in ("PRON",) or named) or (obj is not None and obj.lower_ in ("this", "that")):
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
                         if t.dep_ in ("relcl", "acl", "appos") and doc[t.left_edge.i - 1].text == ",":
                             hi = t.left_edge.i - 1
                             break
-                    xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd") and c.i > obj.i), None)
+                    xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.i > obj.i), None)
                     if xcomp is not None:
                         hi = xcomp.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
                 elif obj is None and lemma in ("urge", "demand", "promise", "pledge", "vow", "propose", "recommend",
                                                "call", "expect", "predict", "want", "plan", "refuse", "decline",
-                                               "seek", "hope", "threaten", "agree"):
+                                               "seek", "hope", "threaten", "agree", "plead", "beg", "implore"):
                     x = next((c for c in children if c.dep_ in ("xcomp",)), None)
                     if x is not None:
                         content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+            if content is None and lemma in self.prep_only:
+                return None
             if content is None and norm == "call_for":
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
                 pobj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
@@ -446,10 +534,16 @@ class AttributionsComponent:
             if content is None:
                 # "he said: “...”" / "he told RFA, “...”": quote right after the cue in this sentence
                 after = tok.right_edge.i + 1
+                # a quote opening right after the cue ("Ryan said, “Sure. ...”"), even when the parser let
+                # the quote's first words hang on the cue
+                near = next((k for k in range(cue_end, min(cue_end + 3, len(doc)))
+                             if doc[k].text in (OPEN_QUOTES + '"``') or doc[k].text == "''"), None)
+                if near is not None and all(doc[k].is_punct for k in range(cue_end, near)):
+                    after = near
                 j = after
-                while j < len(doc) and doc[j].is_punct and doc[j].text not in OPEN_QUOTES + '"`':
+                while j < len(doc) and doc[j].is_punct and doc[j].text not in OPEN_QUOTES + '"`' and doc[j].text != "''":
                     j += 1
-                if j < len(doc) and j <= after + 2 and doc[j].text in (OPEN_QUOTES + '"``'):
+                if j < len(doc) and j <= after + 2 and (doc[j].text in (OPEN_QUOTES + '"``') or doc[j].text == "''"):
                     k = quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
                     if k is not None:
                         qa, qb = quotes[k]
@@ -457,6 +551,8 @@ class AttributionsComponent:
                         qk = k
                         direct = True
         if content is None:
+            return None
+        if lemma in self.quote_only and not direct and quote_at(content.start, content.end) is None:
             return None
         # a passive "X is told to ..." is a directive, not speech
         if lemma == "tell" and passive and subj is None and ccomp is None:
@@ -481,6 +577,14 @@ class AttributionsComponent:
         rel_head = None
         if subj is not None:
             source = self._np_span(doc, subj)
+            if source is not None and source.overlaps(cue):
+                # the subject's subtree runs through the cue (appositive + reduced relative): its own words
+                lo = subj.left_edge.i
+                hi = next((c.i for c in subj.children if c.i > subj.i and (c.dep_ in ("appos", "punct", "relcl", "acl"))),
+                          subj.i + 1)
+                while lo < subj.i and doc[lo].lower_ in ("which", "that", "who", "whom"):
+                    lo += 1
+                source = self._trim(doc, lo, hi)
             if tok.dep_ == "acl" and subj is tok.head:
                 source = self._trim(doc, subj.left_edge.i, tok.left_edge.i)
                 lo = subj.left_edge.i
@@ -548,34 +652,76 @@ class AttributionsComponent:
                 "recipient": None, "quote": None}
 
     def _colon_form(self, doc, sent, used_cues):
-        """"Name Surname: text" at the start of a line: source, cue ':', content the rest."""
-        if len(sent) < 5:
+        """Colon attributions: "Name Surname: text" or "Poll: text" opening a line (headline style),
+        and "... pollster Jane Doe: “quote”" (a named speaker right before a colon and a quote)."""
+        if len(sent) < 4:
             return None
+        text = self._text
         limit = min(sent.start + 7, sent.end - 2)
-        colon = next((t for t in doc[sent.start:limit] if t.text == ":"), None)
-        if colon is None or colon.i in used_cues or colon.i == sent.start:
+        cols = self._colons[bisect.bisect_left(self._colons, sent.start):bisect.bisect_left(self._colons, sent.end)]
+        if not cols:
             return None
+        colon = doc[cols[0]] if cols[0] < limit else None
+        if colon is not None and colon.i not in used_cues and colon.i > sent.start:
+            rec = self._colon_line(doc, sent, colon)
+            if rec is not None:
+                return rec
+        # speaker before a colon that opens a quote
+        for ti in cols:
+            t = doc[ti]
+            if t.text != ":" or t.i in used_cues or t.i + 1 >= sent.end or t.i == sent.start:
+                continue
+            nxt, prev = doc[t.i + 1], doc[t.i - 1]
+            if nxt.text not in OPEN_QUOTES + '"' and nxt.text != "``":
+                continue
+            if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG"):
+                continue
+            head = prev
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i < t.i:
+                head = head.head
+            lo = head.left_edge.i
+            k = bisect.bisect_right(self._q_starts, nxt.idx + len(nxt)) - 1
+            if k < 0 or self._quotes[k][0] != nxt.idx + len(nxt):
+                continue
+            content = self._char_trim(text, *self._quotes[k])
+            if content is None or len(text[content.start:content.end].split()) < 3:
+                continue
+            return {"cue": Span(t.idx, t.idx + 1), "cue_tok": t.i, "lemma": "say", "content": content,
+                    "content_2": None, "direct": True, "source": self._trim(doc, lo, t.i), "source_tok": head.i,
+                    "recipient": None, "quote": k}
+        return None
+
+    def _colon_line(self, doc, sent, colon):
+        text = self._text
         start_char = sent.start_char
-        line_start = doc.text.rfind("\n", 0, start_char) + 1
-        if doc.text[line_start:start_char].strip():
+        line_start = text.rfind("\n", 0, start_char) + 1
+        if text[line_start:start_char].strip():
             return None
         name = doc[sent.start:colon.i]
-        if not all(t.pos_ == "PROPN" or t.text in (".", "-") for t in name):
+        if len(name) > 5 or not name[0].is_title and not name[0].is_upper:
             return None
-        if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+        if any(t.like_num or t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ") and not t.is_title for t in name):
+            return None
+        after = doc[colon.i + 1:sent.end]
+        if len(after) < 3 or after[0].like_num or not any(t.is_alpha for t in after[:3]):
+            return None
+        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
+        propn = all(t.pos_ == "PROPN" or t.text in (".", "-", "’s", "'s") for t in name)
+        headline = line_start == 0 or not text[:line_start].strip()  # the document's first line
+        quoted = after[0].text in OPEN_QUOTES + '"‘' or after[0].text == "``"
+        if not (headline and (named or len(name) <= 3) or (propn and named) or quoted and named):
             return None
         content = self._trim(doc, colon.i + 1, sent.end)
         if content is None:
             return None
-        direct = doc[colon.i + 1].text in OPEN_QUOTES + '"' if colon.i + 1 < len(doc) else False
         return {"cue": Span(colon.idx, colon.idx + 1), "cue_tok": colon.i, "lemma": "say", "content": content,
-                "content_2": None, "direct": direct, "source": self._trim(doc, sent.start, colon.i),
+                "content_2": None, "direct": quoted, "source": self._trim(doc, sent.start, colon.i),
                 "source_tok": name.root.i, "recipient": None, "quote": None}
 
 
 @Language.factory("provkg_attributions",
                   default_config={"lexicon": None, "content_includes_that": True, "inside_quotes": False,
-                                  "min_quote_words": 3})
+                                  "min_quote_words": 3, "cue_medium": False})
 def make_attributions(nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
-                      inside_quotes: bool = False, min_quote_words: int = 3):
-    return AttributionsComponent(nlp, name, lexicon, content_includes_that, inside_quotes, min_quote_words)
+                      inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = False):
+    return AttributionsComponent(nlp, name, lexicon, content_includes_that, inside_quotes, min_quote_words, cue_medium)

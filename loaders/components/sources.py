@@ -58,6 +58,14 @@ class SourcesComponent:
         self.new_markers = set(lex.get("new_source_markers") or [])
         self.there_words = set(lex.get("there_words") or [])
         self.indefinite_people = set(lex.get("indefinite_people") or [])
+        self.writing_heads = set(lex.get("writing_heads") or [])
+        self.document_heads = set(lex.get("document_heads") or [])
+        self.kin_heads = set(lex.get("relation_heads") or [])
+        gender = lex.get("gendered_nouns") or {}
+        self.female_nouns = set(gender.get("female") or [])
+        self.male_nouns = set(gender.get("male") or [])
+        # heads that name a source role, not a collective: "officials said" is an unnamed source
+        self.role_heads = self.anon_heads - set(lex.get("group_heads") or []) - {"people", "person", "member", "members"}
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
     # ------------------------------------------------------------------ index
@@ -73,13 +81,15 @@ class SourcesComponent:
         ext = state(doc)
         if not ext.attributions:
             return doc
-        text = doc.text
+        # Doc.text joins every token in Python: compute it once per document and share it
+        text = self._text = doc.user_data.get("provkg_text") or doc.user_data.setdefault("provkg_text", doc.text)
         extra = doc.user_data.get(USER_KEY, {})
         by_id = {e.id: e for e in ext.entities}
         rows = self._index(ext)
         starts = [r[0] for r in rows]
         self._counter = 0
         self._heads: dict[str, str] = {}  # entity id -> head word, for entities created here
+        self._gender: dict[str, str] = {}  # entity id -> "f" / "m", from gendered nouns and resolved pronouns
         created_anon: list[Entity] = []       # in order of introduction
         last_ref: dict[str, int] = {}          # entity id -> char offset of latest reference
         plural: set[str] = set()
@@ -130,7 +140,7 @@ class SourcesComponent:
                     best, best_len = eid, e - s
             return best
 
-        def latest_entity(before: int, kinds: set[str], word: str | None = None, plural_ok=None):
+        def latest_entity(before: int, kinds: set[str], word: str | None = None, plural_ok=None, gender=None):
             k = bisect.bisect_left(starts, before) - 1
             lo = max(0, k - 400)
             for i in range(k, lo - 1, -1):
@@ -138,8 +148,10 @@ class SourcesComponent:
                 ent = by_id.get(eid)
                 if ent is None or ent.kind not in kinds:
                     continue
-                if word and word not in (ent.name or "").lower() and word not in (ent.descriptor or "").lower() \
-                        and word not in text[s:e].lower():
+                if gender and self._gender.get(eid, gender) != gender:
+                    continue
+                if word and not (re.search(r"\b" + re.escape(word) + r"\b", " ".join(
+                        ((ent.name or ""), (ent.descriptor or ""), text[s:e])).lower())):
                     continue
                 if plural_ok is not None and (eid in plural or ent.kind == "group") != plural_ok and \
                         ent.kind not in INSTITUTION:
@@ -171,6 +183,7 @@ class SourcesComponent:
                                     last_ref, plural, prev_speakers, new_id, add_entity)
             if eid is not None:
                 att.source_entity = eid
+                self._note_gender(doc, eid, src)
                 add_mention(eid, src)
                 last_ref[eid] = att.cue.start
                 prev_speakers.append((att.cue.start, eid))
@@ -184,7 +197,7 @@ class SourcesComponent:
 
     # ------------------------------------------------------------------ recipient
     def _recipient(self, doc, span, by_id, entity_at, new_id, add_entity):
-        text = doc.text
+        text = self._text
         head = self._head_token(doc, span)
         hc = head.idx if head is not None else None
         eid = entity_at(span.start, span.end, hc)
@@ -216,7 +229,7 @@ class SourcesComponent:
 
     def _resolve(self, doc, att, src, info, by_id, entity_at, latest_entity, latest_place, created_anon, last_ref,
                  plural, prev_speakers, new_id, add_entity):
-        text = doc.text
+        text = self._text
         span_doc = doc.char_span(src.start, src.end, alignment_mode="expand")
         if span_doc is None or len(span_doc) == 0:
             return None
@@ -232,13 +245,25 @@ class SourcesComponent:
                 return eid
             head, span_doc = ant, doc[ant.left_edge.i:ant.i + 1]
             low, words = head.lower_, [t.lower_ for t in span_doc]
+        # "the post by an unknown author", "a statement by the ministry": the author speaks
+        if low in self.writing_heads | {"statement", "letter", "report"}:
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None:
+                head, span_doc = pobj, doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+                low, words = head.lower_, [t.lower_ for t in span_doc]
+                src = Span(span_doc.start_char, span_doc.end_char)
         # 1. a known entity's mention covers the head word
         eid = entity_at(src.start, src.end, head.idx)
         if eid is not None and head.pos_ != "PRON":
+            ent = by_id.get(eid)
+            if ent is not None and ent.kind == "group" and low in self.role_heads:
+                # "officials said", "Scientology officials have stated": unnamed people used as a source
+                ent.kind, ent.anonymous = "anonymous_source", True
             return eid
         # 2. pronouns
         if head.pos_ == "PRON" or low in self.person_pron | self.plural_pron | self.thing_pron:
-            return self._pronoun(low, att, by_id, prev_speakers, latest_entity, plural)
+            return self._pronoun(low, att, by_id, prev_speakers, latest_entity, plural, doc)
         # 3. anonymous / descriptive phrases
         is_plural = head.tag_ in ("NNS", "NNPS")
         marker_new = any(w in self.new_markers for w in words)
@@ -268,9 +293,14 @@ class SourcesComponent:
                 if is_plural:
                     plural.add(e.id)
                 return e.id
-        # "someone", "a teacher", "one poster": an unnamed individual used as a source
-        if low in self.indefinite_people or (head.pos_ == "NOUN" and not is_plural and words[0] in ("a", "an", "one")
-                                             and low not in self.group_heads):
+        # "someone", "a teacher", "one poster", "Thomas' sister", "posts on the message board": an unnamed
+        # individual (or unknown authors) used as a source
+        possessed = head.pos_ == "NOUN" and low in self.kin_heads and any(c.dep_ == "poss" for c in head.children) \
+            and not any(t.pos_ == "PROPN" and t.i > head.i for t in span_doc)  # "His father Mohamed ..." is named
+        if low in self.document_heads and low not in self.writing_heads:
+            return None  # "a leaked letter", "a new study": a document, not an unnamed speaker
+        if low in self.indefinite_people or possessed or low in self.writing_heads and not definite or \
+                (head.pos_ == "NOUN" and not is_plural and words[0] in ("a", "an", "one") and low not in self.group_heads):
             e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural)
             add_entity(e)
             created_anon.append(e)
@@ -307,7 +337,20 @@ class SourcesComponent:
     def _desc_head(self, e):
         return self._heads.get(e.id, "")
 
-    def _pronoun(self, low, att, by_id, prev_speakers, latest_entity, plural):
+    def _note_gender(self, doc, eid, src):
+        low = self._text[src.start:src.end].lower()
+        if low in ("she", "her", "herself"):
+            self._gender.setdefault(eid, "f")
+        elif low in ("he", "him", "his", "himself"):
+            self._gender.setdefault(eid, "m")
+        else:
+            words = set(re.findall(r"[a-z]+", low))
+            if words & self.female_nouns:
+                self._gender.setdefault(eid, "f")
+            elif words & self.male_nouns:
+                self._gender.setdefault(eid, "m")
+
+    def _pronoun(self, low, att, by_id, prev_speakers, latest_entity, plural, doc=None):
         if low in self.person_pron and low not in ("we", "us", "our", "you"):
             kinds, want_plural = PERSONAL, False
         elif low in self.plural_pron:
@@ -316,9 +359,13 @@ class SourcesComponent:
             kinds, want_plural = INSTITUTION, None
         else:
             kinds, want_plural = COLLECTIVE | PERSONAL, None
+        want_gender = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                       "she": "f", "her": "f", "hers": "f", "herself": "f"}.get(low)
         for off, eid in reversed(prev_speakers[-6:]):
             e = by_id.get(eid)
             if e is None or e.kind not in kinds:
+                continue
+            if want_gender and self._gender.get(eid, want_gender) != want_gender:
                 continue
             is_pl = eid in plural or e.kind == "group"
             if want_plural is False and is_pl:
@@ -326,7 +373,7 @@ class SourcesComponent:
             if want_plural is True and not is_pl and e.kind not in INSTITUTION:
                 continue
             return eid
-        return latest_entity(att.cue.start, kinds, None, want_plural if kinds != INSTITUTION else None)
+        return latest_entity(att.cue.start, kinds, None, want_plural if kinds != INSTITUTION else None, want_gender)
 
     def _group(self, doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural):
         lemma = head.lemma_.lower()
@@ -341,8 +388,8 @@ class SourcesComponent:
         return e.id
 
     def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural):
-        text = doc.text
-        desc = span_doc.text
+        text = self._text
+        desc = text[span_doc.start_char:span_doc.end_char]
         affiliation = None
         location = None
         prep_phrase = None
