@@ -241,3 +241,19 @@ def test_appositive_speaker_is_the_described_noun_phrase(nlp):
     [a] = [x for x in atts if x.cue_lemma == "attribute"]
     assert a.source.text(text) == "Harbor Watch"
     assert a.content.text(text) == "poor testing"
+
+
+def test_noun_cue_with_that_clause(nlp):
+    text = "The mayor repeated his claim that the bridge was never inspected."
+    doc, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue.text(text) == "claim")
+    assert a.content.text(text).endswith("the bridge was never inspected")
+    assert a.source is not None and a.source.text(text) == "his"
+
+
+def test_noun_cue_call_for(nlp):
+    text = "The union renewed its calls for a new inquiry into the collapse."
+    doc, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue.text(text) == "calls for")
+    assert a.content.text(text) == "a new inquiry into the collapse"
+    assert a.source is not None and a.source.text(text) == "its"

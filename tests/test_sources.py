@@ -146,3 +146,29 @@ def test_documents_are_not_anonymous_speakers(nlp):
     text = "A leaked internal letter said that the office would close."
     ext = run(nlp, text)
     assert not [e for e in ext.entities if e.kind == "anonymous_source"]
+
+
+def test_title_with_apposed_name_resolves_to_the_person(nlp):
+    text = ("The committee met on Monday. Acme co-founder Jane Doerr said the plan would fail. "
+            "Doerr added that she would not attend.")
+    ext = run(nlp, text)
+    a = next(a for a in ext.attributions if a.cue.text(text) == "said")
+    e = ent(ext, a.source_entity)
+    assert e.kind == "person" and "Doerr" in e.name
+
+
+def test_unnamed_officials_of_an_organisation_are_an_anonymous_source(nlp):
+    text = "Greenfield Energy officials said the pipeline was safe."
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    e = ent(ext, a.source_entity)
+    assert e.kind == "anonymous_source"
+    assert e.affiliation and "Greenfield" in e.affiliation
+
+
+def test_population_nouns_share_one_group_entity(nlp):
+    text = ("Residents of the town have complained for weeks about the water. Residents said the water smelled. "
+            "Officials said the water was safe. Later, citizens said they had stopped drinking it.")
+    ext = run(nlp, text)
+    ids = {a.source_entity for a in ext.attributions if a.content.text(text).startswith(("the water smelled", "they had"))}
+    assert len(ids) == 1 and None not in ids

@@ -146,12 +146,16 @@ class AttributionsComponent:
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
         self.statement_nouns = set(lex.get("statement_nouns") or [])
         self.according = [tuple(p.split()) for p in (lex.get("according") or [])]
+        self.noun_clause: dict[str, str] = dict(lex.get("noun_clause") or {})
+        self.noun_prep: dict[str, dict] = {k: dict(v) for k, v in (lex.get("noun_prep") or {}).items()}
+        self.noun_source_verbs = set(lex.get("noun_source_verbs") or [])
+        self.noun_needs_source = set(lex.get("noun_needs_source") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
         strings = nlp.vocab.strings
         forms = set()
-        for lem in self.verbs:
+        for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in set(self.adjectives) | {"according"}),
@@ -187,6 +191,10 @@ class AttributionsComponent:
         via_control = False
         for _ in range(5):
             passive = any(c.dep_ == "auxpass" for c in t.children)
+            subs = [c for c in t.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+            if len(subs) > 1 and all(c.i < t.i for c in subs):
+                # "Acme co-founder Jane Doe said": a hyphen split the subject; the one nearest the verb
+                return subs[-1], False
             for c in t.children:
                 if c.dep_ in SUBJ and c.dep_ != "expl":
                     return c, False
@@ -305,6 +313,10 @@ class AttributionsComponent:
                     lemma = tok.lemma_.lower()
                     if lemma in self.verbs and not (in_quote(tok.idx) and not self.inside_quotes):
                         rec = self._verb_cue(doc, sent, tok, lemma, quote_at, quotes)
+                if rec is None and tok.pos_ == "NOUN" and not in_quote(tok.idx):
+                    lemma = tok.lemma_.lower()
+                    if lemma in self.noun_clause or lemma in self.noun_prep:
+                        rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
                 if rec is None and tok.pos_ == "ADJ" and low in self.adjectives and not in_quote(tok.idx):
@@ -627,6 +639,55 @@ class AttributionsComponent:
         cue = Span(tok.idx, nxt.idx + len(nxt))
         return {"cue": cue, "cue_tok": tok.i, "lemma": "according_to", "content": content, "content_2": None,
                 "direct": False, "source": source, "source_tok": pobj.i, "recipient": None, "quote": None}
+
+    def _noun_cue(self, doc, sent, tok, lemma):
+        """Noun cues: "his claim that ...", "allegations that ...", "criticism of the plan", "calls for a ban"."""
+        content = None
+        cue = Span(tok.idx, tok.idx + len(tok))
+        norm = None
+        if lemma in self.noun_clause:
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i and
+                           any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)),
+                          None)
+            if clause is not None:
+                lo = clause.left_edge.i
+                if not self.content_includes_that:
+                    lo += 1
+                content = self._trim(doc, lo, clause.right_edge.i + 1)
+                norm = self.noun_clause[lemma]
+        if content is None and lemma in self.noun_prep:
+            spec = self.noun_prep[lemma]
+            preps = set(spec.get("preps") or [])
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i == tok.i + 1), None)
+            pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if pobj is None:
+                return None
+            content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+            norm = spec.get("lemma", lemma)
+            if spec.get("cue_prep"):
+                cue = Span(tok.idx, prep.idx + len(prep))
+        if content is None or content.overlaps(cue):
+            return None
+        source, stok = None, None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        if poss is not None:
+            source, stok = self._trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+        elif by is not None and by.i < (content and doc.char_span(content.start, content.end, alignment_mode="expand").start):
+            pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                source, stok = self._np_span(doc, pobj), pobj
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.noun_source_verbs:
+            subj, passive = self._subject(tok.head)
+            if subj is not None and not passive:
+                source, stok = self._np_span(doc, subj), subj
+        if source is not None and (source.overlaps(content) or source.overlaps(cue)):
+            source, stok = None, None
+        if source is None and lemma in self.noun_needs_source:
+            return None  # "concern that ...", "criticism of ..." with no one holding it is mostly narration
+        return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None,
+                "direct": False, "source": source, "source_tok": stok.i if stok is not None else None,
+                "recipient": None, "quote": None}
 
     def _adjective_cue(self, doc, sent, tok):
         # "X is afraid (that) ...": the clause hangs on the adjective or on the copula

@@ -66,6 +66,8 @@ class SourcesComponent:
         self.male_nouns = set(gender.get("male") or [])
         # heads that name a source role, not a collective: "officials said" is an unnamed source
         self.role_heads = self.anon_heads - set(lex.get("group_heads") or []) - {"people", "person", "member", "members"}
+        self.population = set(lex.get("population_nouns") or [])
+        self.work_heads = set(lex.get("work_heads") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
     # ------------------------------------------------------------------ index
@@ -84,6 +86,7 @@ class SourcesComponent:
         # Doc.text joins every token in Python: compute it once per document and share it
         text = self._text = doc.user_data.get("provkg_text") or doc.user_data.setdefault("provkg_text", doc.text)
         extra = doc.user_data.get(USER_KEY, {})
+        self._merge_same_name(ext)
         by_id = {e.id: e for e in ext.entities}
         rows = self._index(ext)
         starts = [r[0] for r in rows]
@@ -253,13 +256,32 @@ class SourcesComponent:
                 head, span_doc = pobj, doc[pobj.left_edge.i:pobj.right_edge.i + 1]
                 low, words = head.lower_, [t.lower_ for t in span_doc]
                 src = Span(span_doc.start_char, span_doc.end_char)
+        # "Facebook co-founder Mark Zuckerberg", "the secretary general of the party, Jane Doe": the person
+        # named in apposition to a title speaks
+        named = self._apposed_name(doc, span_doc, head)
+        if named is not None:
+            head, span_doc = named.root, named
+            low, words = head.lower_, [t.lower_ for t in span_doc]
+            src = Span(span_doc.start_char, span_doc.end_char)
+        # "the results of the study", "sites such as Example.com": the named work / example speaks
+        if head.pos_ == "NOUN":
+            inner = self._inner_named(doc, span_doc, head, entity_at, by_id)
+            if inner is not None:
+                return inner
         # 1. a known entity's mention covers the head word
         eid = entity_at(src.start, src.end, head.idx)
         if eid is not None and head.pos_ != "PRON":
             ent = by_id.get(eid)
-            if ent is not None and ent.kind == "group" and low in self.role_heads:
-                # "officials said", "Scientology officials have stated": unnamed people used as a source
-                ent.kind, ent.anonymous = "anonymous_source", True
+            if ent is not None and low in self.role_heads and ent.kind in ("group", "government", "organization"):
+                # "officials said", "Scientology officials have stated": unnamed people used as a source;
+                # "U.S. officials" (officials of a state) stay a government body
+                org = self._role_org(doc, span_doc, head)
+                if org is None or org[1] not in ("GPE", "NORP"):
+                    ent.kind, ent.anonymous = "anonymous_source", True
+                    if org is not None and not ent.affiliation:
+                        ent.affiliation = org[0]
+            if ent is not None and ent.kind == "group":
+                return self._population(ent, by_id, low) or eid
             return eid
         # 2. pronouns
         if head.pos_ == "PRON" or low in self.person_pron | self.plural_pron | self.thing_pron:
@@ -287,7 +309,20 @@ class SourcesComponent:
             if low in self.source_heads or anon_marker or not definite or low in ("official", "officials"):
                 if low in self.group_heads and not (low in self.source_heads or anon_marker) and is_plural:
                     return self._group(doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural)
+                org = self._role_org(doc, span_doc, head) if low in self.role_heads else None
+                if org is not None and org[1] in ("GPE", "NORP") and not anon_marker and is_plural:
+                    # "U.S. officials said": the state's officials, a government body
+                    name = " ".join(t.text for t in span_doc if not (t.lower_ in DETERMINERS and t.i < head.i))
+                    for e in by_id.values():
+                        if e.kind == "government" and e.name.lower() == name.lower():
+                            return e.id
+                    e = Entity(id=new_id(), kind="government", name=name, mentions=[])
+                    add_entity(e)
+                    plural.add(e.id)
+                    return e.id
                 e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural)
+                if org is not None and not e.affiliation:
+                    e.affiliation = org[0]
                 add_entity(e)
                 created_anon.append(e)
                 if is_plural:
@@ -332,6 +367,113 @@ class SourcesComponent:
         if head.pos_ == "NOUN":
             return self._group(doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural) if is_plural \
                 else None
+        return None
+
+    @staticmethod
+    def _merge_same_name(ext):
+        """Entities of one article with the same collective name ("Scientology officials" found twice) are one."""
+        seen: dict[str, Entity] = {}
+        drop = set()
+        for e in ext.entities:
+            if e.kind in ("place", "person") or not e.name:
+                continue
+            key = re.sub(r"^(the|a|an)\s+", "", e.name.lower()).strip()
+            first = seen.get(key)
+            if first is None:
+                seen[key] = e
+                continue
+            if first.kind != e.kind and {first.kind, e.kind} - {"group", "government", "anonymous_source"}:
+                continue
+            for m in e.mentions:
+                if m not in first.mentions:
+                    first.mentions.append(m)
+            first.mentions.sort(key=lambda m: m.start)
+            drop.add(e.id)
+        if drop:
+            ext.entities[:] = [e for e in ext.entities if e.id not in drop]
+
+    def _apposed_name(self, doc, span_doc, head):
+        """A PERSON name in the span standing in apposition to a title head, else None."""
+        if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        last = None
+        for ent in doc.ents:
+            if ent.start < span_doc.start:
+                continue
+            if ent.end > span_doc.end:
+                break
+            if ent.label_ == "PERSON" and not (ent.start <= head.i < ent.end) and ent.start > head.i - 1:
+                last = ent
+        if last is None:
+            return None
+        r = last.root
+        if r.dep_ == "pobj" or r.head.dep_ in ("prep", "agent"):
+            return None  # "the wife of John Smith": the wife speaks
+        rest = doc[last.end:span_doc.end]
+        if r.dep_ in ("appos", "compound") or r.head.i == head.i or all(t.is_punct for t in rest):
+            return last
+        return None
+
+    def _inner_named(self, doc, span_doc, head, entity_at, by_id):
+        """'the results of the X Study', 'sites such as Example.com': the named entity inside the phrase."""
+        if head.lemma_.lower() not in self.work_heads and not any(
+                t.lower_ in ("such", "including") for t in doc[head.i + 1:span_doc.end]):
+            return None
+        for t in doc[head.i + 1:span_doc.end]:
+            if t.pos_ == "PROPN" and t.dep_ in ("pobj", "compound", "appos", "conj") or t.pos_ == "PROPN" and \
+                    t.head.dep_ == "pobj":
+                eid = entity_at(t.idx, t.idx + len(t), t.idx)
+                ent = by_id.get(eid) if eid else None
+                if ent is not None and ent.kind in INSTITUTION | {"person"}:
+                    return eid
+        return None
+
+    @staticmethod
+    def _role_org(doc, span_doc, head):
+        """('Scientology', 'ORG') for 'Scientology officials' / 'officials of the X party'."""
+        for t in span_doc:
+            if t.i == head.i:
+                continue
+            if (t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod", "poss")) or \
+                    (t.dep_ == "pobj" and t.head.head.i == head.i):
+                if t.pos_ == "PROPN" or t.ent_type_:
+                    first = t
+                    while first.i - 1 >= span_doc.start and doc[first.i - 1].dep_ == "compound" and \
+                            doc[first.i - 1].pos_ == "PROPN":
+                        first = doc[first.i - 1]
+                    txt = doc[first.i:t.i + 1].text
+                    txt = re.sub(r"(\u2019s|'s)$", "", txt)
+                    return txt, t.ent_type_ or "ORG"
+                if t.dep_ == "pobj":
+                    toks = [x for x in doc[t.left_edge.i:t.i + 1] if x.lower_ not in DETERMINERS]
+                    return " ".join(x.text for x in toks), t.ent_type_ or "ORG"
+        return None
+
+    def _population(self, ent, by_id, low):
+        """'citizens', 'the people', 'residents' in one article: one population group (the first mentioned)."""
+        words = (ent.name or "").lower().split()
+        if not words or words[-1] not in self.population or low not in self.population:
+            return None
+        best, best_start = None, None
+        for e in by_id.values():
+            if e.kind != "group" or e is ent:
+                continue
+            ew = (e.name or "").lower().split()
+            if not ew or ew[-1] not in self.population:
+                continue
+            # both names' capitalised modifiers must agree ("Mexican residents" is not "US citizens")
+            caps_a = {w for w in (ent.name or "").split()[:-1] if w[:1].isupper()}
+            caps_b = {w for w in (e.name or "").split()[:-1] if w[:1].isupper()}
+            if caps_a and caps_b and caps_a != caps_b:
+                continue
+            if not e.mentions:
+                continue
+            key = (-len(e.mentions), min(m.start for m in e.mentions))
+            if best is None or key < best_start:
+                best, best_start = e.id, key
+        own = (-len(ent.mentions), min((m.start for m in ent.mentions), default=10 ** 9))
+        if best is not None and best_start < own:
+            return best
         return None
 
     def _desc_head(self, e):
@@ -380,6 +522,14 @@ class SourcesComponent:
         for e in by_id.values():
             if e.kind == "group" and self._heads.get(e.id) == lemma:
                 return e.id
+        if head.lower_ in self.population and not any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
+                                                      for t in span_doc if t.i != head.i):
+            # "the people", "citizens": the article's population group, when it already has one
+            for e in sorted((e for e in by_id.values() if e.kind == "group" and e.mentions),
+                            key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))):
+                ew = (e.name or "").lower().split()
+                if ew and ew[-1] in self.population and not any(w[:1].isupper() for w in (e.name or "").split()[:-1]):
+                    return e.id
         name = " ".join(t.text for t in doc[span_doc.start:span_doc.end] if t.lower_ not in DETERMINERS or t.i > head.i)
         e = Entity(id=new_id(), kind="group", name=name.strip() or head.text, mentions=[])
         self._heads[e.id] = lemma
