@@ -269,10 +269,10 @@ class ActorsComponent:
                         ent = p
                         break
             if ent is None and kind == "person":
-                last = key.split()[-1]
+                last = _norm(name.split()[-1]).replace(" ", "-") if name.split() else key
                 for p in persons:
-                    pk = _norm(p.name).split()
-                    if last == pk[-1] or (len(key.split()) == 1 and key in pk):
+                    pk = [_norm(w).replace(" ", "-") for w in p.name.split()]
+                    if pk and (last == pk[-1] or (len(key.split()) == 1 and key in pk)):
                         ent = p
                         break
             if ent is None and _is_acronym(name.replace(" ", "")) and kind != "person":
@@ -343,6 +343,8 @@ class ActorsComponent:
         self._own_outlet(doc, text, entities)
 
         entities = [e for e in entities if e.mentions and not self._not_actor(doc, e)]
+        entities = self._merge_contained(entities)
+        entities = [e for e in entities if not self._inert(doc, e)]
         for e in entities:
             e.mentions.sort()
         entities.sort(key=lambda e: e.mentions[0].start)
@@ -386,17 +388,176 @@ class ActorsComponent:
                         break
         return False
 
-    # ------------------------------------------------------------- country actor?
-    def _acts(self, doc, s, e):
-        root = doc[s:e].root
-        dep = root.dep_
-        if dep in ("nsubj", "nsubjpass", "agent", "dobj", "dative", "poss"):
+    # ------------------------------------------------------------- merging
+    _ORGLIKE = ("organization", "government", "security", "media")
+
+    def _head_word(self, key: str) -> str:
+        words = key.split()
+        if " of " in f" {key} ":
+            pre = key.split(" of ")[0].split()
+            if pre:
+                return pre[-1]
+        return words[-1]
+
+    def _merge_contained(self, entities):
+        """Near-duplicates within the article: a shorter institution name that is part of a longer
+        one ("Supreme Court" in "Italian Supreme Court of Cassation", "Sheriff" in "LA Sheriff"),
+        a bare head ("Church") or the "of" complement ("Scientology") of a "Head of X" name
+        ("Church of Scientology"). The longer, named entity keeps all mentions."""
+        named = [e for e in entities if e.kind in self._ORGLIKE and e.name[:1].isupper()]
+        merged: dict[int, Entity] = {}
+        for small in entities:
+            if small.kind not in self._ORGLIKE or _is_acronym(small.name.replace(" ", "")):
+                continue
+            sk = _norm(small.name)
+            sw = sk.split()
+            if not sw:
+                continue
+            best = None
+            for big in named:
+                if big is small or id(big) in merged:
+                    continue
+                bk = _norm(big.name)
+                bw = bk.split()
+                if len(bw) <= len(sw):
+                    continue
+                head = self._head_word(bk)
+                if head not in self.heads:
+                    continue  # the longer name must itself be an institution ("Scientology officials" is not)
+                inside = any(bw[i:i + len(sw)] == sw for i in range(len(bw) - len(sw) + 1))
+                if not inside:
+                    continue
+                of_part = bk.split(" of ", 1)[1].split() if " of " in f" {bk} " and bk.split(" of ", 1)[1:] else []
+                if len(sw) >= 2 and self._head_word(sk) == head:
+                    ok = True  # "Supreme Court" / "Italian Supreme Court of Cassation"
+                elif len(sw) == 1 and sw[0] == head and small.kind == big.kind:
+                    ok = True  # "the Church" / "Church of Scientology"
+                elif of_part and sw == of_part and small.kind == "organization":
+                    ok = True  # "Scientology" / "Church of Scientology"
+                else:
+                    ok = False
+                if ok and (best is None or len(_norm(best.name).split()) > len(bw)):
+                    best = big
+            if best is not None:
+                merged[id(small)] = best
+        if not merged:
+            return entities
+
+        def final(e):
+            while id(e) in merged:
+                e = merged[id(e)]
+            return e
+
+        for small in entities:
+            if id(small) not in merged:
+                continue
+            big = final(small)
+            big.mentions.extend(m for m in small.mentions if m not in big.mentions)
+            for a in [small.name, *small.aliases]:
+                if a not in big.aliases and _norm(a) != _norm(big.name):
+                    big.aliases.append(a)
+            for attr in ("part_of", "run_by", "located_in"):
+                if getattr(big, attr) is None and getattr(small, attr) is not None:
+                    setattr(big, attr, getattr(small, attr))
+        for e in entities:
+            for attr in ("part_of", "run_by"):
+                t = getattr(e, attr)
+                if isinstance(t, Entity) and id(t) in merged:
+                    setattr(e, attr, final(t) if final(t) is not e else None)
+        return [e for e in entities if id(e) not in merged]
+
+    # ------------------------------------------------------------- inert names
+    _PRONOUN_WORDS = {"i", "we", "me", "us", "you"}
+    _NOT_NAMES = {"gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "cest", "ist", "jst", "kst",
+                  "aest", "am", "pm", "a.m.", "p.m."}
+
+    def _in_title(self, doc, m) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in self.titles and after.is_title:
             return True
-        if dep == "conj" and root.head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "for") and doc[span.start - 2].lower_ in self.titles \
+                and doc[span.start - 2].is_title:
             return True
-        if dep == "pobj" and root.head.lower_ in ("by", "from", "against", "to", "with", "on") and root.head.head.pos_ == "VERB":
-            return root.head.lower_ in ("by", "against", "with")
         return False
+
+    def _inert(self, doc, ent) -> bool:
+        """Not an actor: a name that never acts, is never acted on, owns nothing and receives nothing
+        in any sentence (a person name or a bare proper noun the model called ORG, used only as a
+        modifier or a location), time zones, and NER spans glued to a pronoun ("Prompted I")."""
+        words = _norm(ent.name).split()
+        if not words:
+            return True
+        if ent.kind in ("place", "country", "anonymous_source"):
+            return False
+        if words[-1] in self._NOT_NAMES and len(words) == 1:
+            return True
+        if ent.kind in self._ORGLIKE and any(w in self._PRONOUN_WORDS for w in ent.name.lower().split()):
+            if ent.name.split()[0] not in ("US", "U.S."):
+                return True
+        if ent.kind in self._ORGLIKE and len(words) == 1 and not ent.aliases and (
+                words[0] in self.heads or words[0] in self.titles) \
+                and all(doc.text[m.start:m.end][:1].isupper() and not re.search(r"\b(?:the|The|THE)\s+$", doc.text[max(0, m.start - 5):m.start])
+                        for m in ent.mentions):
+            return True  # a capitalised common noun or title on its own ("Channel", "State", "Emeritus")
+        if ent.kind in ("organization", "person") and self._head_word(_norm(ent.name)) not in self.heads \
+                and all(self._in_title(doc, m) for m in ent.mentions):
+            return True  # part of an office title ("Shadow Home Secretary", "Minister of Education")
+        if ent.kind in ("government", "security", "media"):
+            return False
+        if ent.kind == "organization" and (self._head_word(_norm(ent.name)) in self.heads or ent.aliases):
+            return False
+        return not any(self._involved(doc, m.start, m.end) for m in ent.mentions)
+
+    # ------------------------------------------------------------- country actor?
+    # verbs whose object is a destination or a territory, not something acted on
+    _PLACE_VERBS = {"enter", "visit", "leave", "reach", "travel", "flee", "return", "cross", "tour", "fly",
+                    "arrive", "move", "come", "go", "land", "make", "call", "rename"}
+
+    def _role(self, tok):
+        """The syntactic role of a mention's root, through coordination and apposition."""
+        seen = 0
+        while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 6:
+            tok = tok.head
+            seen += 1
+        return tok
+
+    def _acts(self, doc, s, e):
+        """A country is an actor when it does or undergoes something: the subject of a (non-copular)
+        verb, a passive subject, an agent, the object of a verb that is not a motion or naming verb,
+        or the object of "by/against/with"."""
+        root = self._role(doc[s:e].root)
+        dep, head = root.dep_, root.head
+        if dep in ("nsubj", "nsubjpass", "agent"):
+            return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() != "be" or dep != "nsubj"
+        if dep in ("dobj", "dative"):
+            return head.lemma_.lower() not in self._PLACE_VERBS
+        if dep == "pobj" and head.lower_ in ("by", "against", "with") and head.head.pos_ == "VERB":
+            return True
+        return False
+
+    _LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "into", "on", "along",
+                 "off", "within", "beyond", "via", "onto", "over", "under", "until", "till", "since", "before", "after",
+                 "during"}
+
+    def _involved(self, doc, start_char, end_char) -> bool:
+        """Could this mention be an actor? False only for plainly non-acting uses: a modifier of a
+        common noun ("Castlefrank Road", "Iodine levels"), the object of a locative or temporal
+        preposition ("in Tuscany", "at 10:00 GMT"), a bare noun-phrase fragment with no verb."""
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            return True
+        root = self._role(span.root)
+        dep = root.dep_
+        if dep == "compound":
+            h = root.head
+            return h.pos_ != "NOUN" or h.lower_ in self.titles or h.lower_ in self.heads or h.lower_ in self.groups \
+                or h.lower_ in self.descriptions
+        if dep == "pobj":
+            return root.head.lower_ not in self._LOCATIVE
+        return True
 
     # ------------------------------------------------------ coordinated bodies
     def _coordinated(self, doc, entities, taken, skip):

@@ -18,6 +18,7 @@ General rules, all on the dependency parse (never on names):
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 import yaml
@@ -133,11 +134,13 @@ class ContradictionsComponent:
             out.append(Contradiction(a=a, b=b, basis=basis))
             return True
 
-        sents = list(doc.sents)
-        sent_of = {}
+        toks = list(doc)  # one pass of Token objects, shared by every rule below
+        bounds = [t.i for t in toks if t.is_sent_start or t.i == 0] + [len(toks)]
+        sents = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        sent_of = [0] * len(doc)
         for k, s in enumerate(sents):
-            for t in s:
-                sent_of[t.i] = k
+            sent_of[s.start:s.end] = [k] * (s.end - s.start)
+        lemmas = [t.lemma_.lower() for t in toks]
 
         sent_content = [None] * len(sents)
 
@@ -171,8 +174,11 @@ class ContradictionsComponent:
 
         # ------------------------------------------------ reversal and direct denials
         denial_toks = set()
-        for tok in doc:
-            lemma = tok.lemma_.lower()
+        cue_words = self.admit | self.deny
+        for tok in toks:
+            lemma = lemmas[tok.i]
+            if lemma not in cue_words:
+                continue
             if lemma in self.admit and tok.pos_ == "VERB":
                 for prep in tok.children:
                     if prep.lower_ not in self.preps:
@@ -225,14 +231,23 @@ class ContradictionsComponent:
         # ------------------------------------------------ statements: clauses with polarity
         attr_spans = [a.content for a in ext.attributions if a.content is not None]
         quoted = set()
+        starts = [s.start_char for s in sents]
+        ends = [s.end_char for s in sents]
+        for sp in attr_spans:  # every sentence an attribution's content overlaps
+            k = max(0, bisect_right(starts, sp.start) - 1)
+            while k < len(sents) and starts[k] < sp.end:
+                if ends[k] > sp.start:
+                    quoted.add(k)
+                k += 1
         for k, s in enumerate(sents):
-            st = s.text
-            if any(q in st for q in ('"', "“", "”")) or any(sp.overlaps(Span(s.start_char, s.end_char)) for sp in attr_spans):
-                quoted.add(k)
+            if k not in quoted:
+                st = text[starts[k]:ends[k]]
+                if '"' in st or "“" in st or "”" in st:
+                    quoted.add(k)
         # denial blocks: "X denied these allegations:" + the rest of the paragraph (or the next one)
         block: dict[int, tuple[int, object]] = {}  # sentence index -> (deny sentence index, deny token)
-        for tok in doc:
-            if tok.lemma_.lower() not in self.deny or tok.pos_ != "VERB" or tok.i in denial_toks:
+        for tok in toks:
+            if lemmas[tok.i] not in self.deny or tok.pos_ != "VERB" or tok.i in denial_toks:
                 continue
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is None or obj.lemma_.lower() not in self.claim_nouns and obj.lower_ not in self.claim_nouns:
@@ -254,16 +269,38 @@ class ContradictionsComponent:
                 block[k] = (k0, tok)
                 k += 1
 
+        # Clause lists are only needed when a quoted sentence (or a denial block) holds a negation:
+        # the polarity rules pair such a negated clause with an earlier positive one.
+        need_clauses = bool(block)
+        if not need_clauses and quoted:
+            for tok in toks:
+                if (tok.dep_ == "neg" or tok.lower_ in ("never", "neither", "nor", "no")) and sent_of[tok.i] in quoted:
+                    need_clauses = True
+                    break
         clauses = []  # (sent index, head token, negated, preds, content)
-        for tok in doc:
+        content_cache: dict[int, set] = {}
+
+        class _Lazy:
+            """A clause's content words, computed on first use."""
+            __slots__ = ("tok",)
+
+            def __init__(self, tok):
+                self.tok = tok
+
+        for tok in (toks if need_clauses else ()):
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in _CLAUSE_DEPS:
                 continue
             if tok.dep_ != "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
                 continue
             if ext.is_ignored(Span(tok.idx, tok.idx + len(tok))):
                 continue
-            toks = self._clause(tok)
-            clauses.append((sent_of[tok.i], tok, _is_neg(tok), self._preds(tok), self._content(toks)))
+            clauses.append((sent_of[tok.i], tok, _is_neg(tok), self._preds(tok), _Lazy(tok)))
+
+        def content_of(lazy):
+            c = content_cache.get(lazy.tok.i)
+            if c is None:
+                c = content_cache[lazy.tok.i] = self._content(self._clause(lazy.tok))
+            return c
 
         def expand(preds):
             out = set(preds)
@@ -299,9 +336,12 @@ class ContradictionsComponent:
                 continue
             keys = expand(pb)
             for ka, ha, nega, pa, ca in clauses:
-                if ka >= kb or nega or kb - ka > 40 or not hits(keys, ha, pa, ca):
+                if ka >= kb or nega or kb - ka > 40:
                     continue
-                shared = len(cb & ca)
+                ca = content_of(ca)
+                if not hits(keys, ha, pa, ca):
+                    continue
+                shared = len(content_of(cb) & ca)
                 if kb in block and shared <= 1:
                     continue  # a bare "was not forced" in a rebuttal answers the main allegation (below)
                 score = 3 + shared + (1 if keys & pa else 0) - (kb - ka) * 0.01
@@ -357,8 +397,8 @@ class ContradictionsComponent:
                         add(target, _span(ctoks), "dispute")
 
         # ------------------------------------------------ falsity: "the claims ... were lies", "absurd pretext that"
-        for tok in doc:
-            low, lem = tok.lower_, tok.lemma_.lower()
+        for tok in toks:
+            low, lem = tok.lower_, lemmas[tok.i]
             if low not in self.falsity and lem not in self.falsity:
                 continue
             k = sent_of[tok.i]
@@ -393,8 +433,8 @@ class ContradictionsComponent:
                     add(_span(list(best)), b, "dispute")
 
         # ------------------------------------------------ competing characterisations
-        for tok in doc:
-            if tok.lemma_.lower() not in self.describe or tok.pos_ != "VERB":
+        for tok in toks:
+            if lemmas[tok.i] not in self.describe or tok.pos_ != "VERB":
                 continue
             as_ = next((c for c in tok.children if c.lower_ == "as" and c.dep_ == "prep"), None)
             if as_ is None:
@@ -419,10 +459,11 @@ class ContradictionsComponent:
 
         # ------------------------------------------------ figures
         for i, s in enumerate(sents):
-            for tok in s:
-                lem = tok.lemma_.lower()
+            for j in range(s.start, s.end):
+                lem = lemmas[j]
                 if lem not in self.figure_nouns:
                     continue
+                tok = toks[j]
                 if tok.dep_ in ("dobj", "nsubj", "pobj"):
                     verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                     neg = any(c.dep_ == "neg" for c in verb.children)

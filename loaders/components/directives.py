@@ -124,9 +124,33 @@ class DirectivesComponent:
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None:
             return None, None
+        if subj.lower_ in ("it", "they") and self._entity_at(ext, subj) is None:
+            return self._antecedent(ext, subj), subj
         if subj.lemma_.lower() in self.nouns or subj.lower_ in ("it", "this", "that", "which"):
             return None, subj
         return self._entity_at(ext, subj), subj
+
+    _AUTHORITY = ("government", "security", "organization")
+
+    def _antecedent(self, ext, pron):
+        """"It ordered ...": the subject entity of the previous sentence (or an earlier clause of this
+        one), when that is an institution that can issue orders."""
+        doc = pron.doc
+        sent = pron.sent
+        cands = [t for t in sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass")]
+        if not cands and sent.start > 0:
+            prev = doc[sent.start - 1].sent
+            cands = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass")]
+            roots = [t for t in cands if t.head.dep_ == "ROOT"]
+            cands = roots + [t for t in cands if t not in roots]
+        else:
+            cands = list(reversed(cands))
+        for t in cands:
+            eid = self._entity_at(ext, t)
+            ent = ext.entity(eid) if eid else None
+            if ent is not None and ent.kind in self._AUTHORITY and (pron.lower_ == "it") == (not t.tag_.endswith("S")):
+                return eid
+        return None
 
     def _status(self, sent, cue):
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
