@@ -386,7 +386,7 @@ def _register_command_modules() -> None:
         importlib.import_module(module)
 
 
-COMMAND_MODULES = ("provkg.cli_queries", "provkg.cli_export")
+COMMAND_MODULES = ("provkg.cli_queries", "provkg.cli_export", "provkg.cli_admin", "provkg.cli_neo4j")
 
 
 def main() -> None:

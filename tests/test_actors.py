@@ -85,3 +85,20 @@ def test_seed_actors(extractor):
     names = {e.name for e in ext.entities}
     assert not any("COVID" in n for n in names)
     assert not any("Wikimedia" in n for n in names)
+
+
+def test_background_bare_groups_and_lone_surnames_are_not_actors(extractor):
+    text = ("The Harbour Authority closed the northern pier on Monday. The pier, a favourite of tourists "
+            "since the days of Kowalczyk, had cracked. Fishermen said the closure would cost them a week's catch.")
+    ext = extract(extractor, text)
+    names = {e.name.lower() for e in ext.entities}
+    assert "tourists" not in names
+    assert "kowalczyk" not in names
+    assert "fishermen" in names
+    assert any("harbour authority" in n for n in names)
+
+
+def test_groups_targeted_by_a_duty_stay_actors(extractor):
+    text = "Voting is a compulsory civic duty for citizens over eighteen, the electoral commission said."
+    ext = extract(extractor, text)
+    assert "citizens" in {e.name.lower() for e in ext.entities}

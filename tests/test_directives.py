@@ -75,3 +75,62 @@ def test_coordinated_bodies_are_one_target(extractor):
     ent = ext.entity(t)
     assert ent.name == "provincial, municipal, county, and regional security departments and agencies"
     assert ent.kind == "security"
+
+
+# ---------------------------------------------------------------- further forms
+def _one(ext, text, needle):
+    return next(d for d in ext.directives if needle in text[d.content.start:d.content.end])
+
+
+def test_mandatory_duty_for_group(extractor):
+    text = "Wearing a helmet on the site is a compulsory safety rule for all visiting engineers, managers said."
+    ext = extract(extractor, text)
+    d = _one(ext, text, "compulsory")
+    assert text[d.content.start:d.content.end].startswith("Wearing a helmet")
+    assert d.issuer_entity is None
+
+
+def test_subjunctive_and_modal_that_clauses(extractor):
+    text = ("The Harbour Authority demanded that every trawler be inspected before sailing. "
+            "The Federation of Bakers recommends that each bakery should label all allergens.")
+    ext = extract(extractor, text)
+    got = texts(ext, text)
+    assert "every trawler be inspected before sailing" in got
+    assert "each bakery should label all allergens" in got
+    d = _one(ext, text, "trawler")
+    assert "Harbour Authority" in ext.entity(d.issuer_entity).name
+
+
+def test_that_clause_statement_is_not_a_directive(extractor):
+    text = "The Harbour Authority insisted that the trawler was inspected last year."
+    ext = extract(extractor, text)
+    assert not any("trawler" in t for t in texts(ext, text))
+
+
+def test_calls_for_clause_and_owned_recommendation(extractor):
+    text = ("The outbreak has prompted calls for all tap water to be boiled. "
+            "Shops ignore a Red Cross recommendation that all bottles be sealed.")
+    ext = extract(extractor, text)
+    got = texts(ext, text)
+    assert "all tap water to be boiled" in got
+    assert "all bottles be sealed" in got
+
+
+def test_requests_for_payment_and_bans(extractor):
+    text = ("Governor Ana Belmonte said the council ignored her requests for compensation. "
+            "Exporters criticised Governor Belmonte's fishing ban, and the ministry announced a ban on plastic bags.")
+    ext = extract(extractor, text)
+    got = texts(ext, text)
+    assert "requests for compensation" in got
+    assert any("fishing ban" in t for t in got)
+    assert any("ban on plastic bags" in t for t in got)
+    assert sum("fishing ban" in t for t in got) == 1
+
+
+def test_tax_and_required(extractor):
+    text = ("The Ministry of Finance changed the rules last year. A turnover threshold is used to tax only "
+            "the firms that earn more than ten million euros. From May, seat belts will be required.")
+    ext = extract(extractor, text)
+    d = _one(ext, text, "to tax")
+    assert text[d.content.start:d.content.end].startswith("A turnover threshold")
+    assert any("seat belts will be required" in t for t in texts(ext, text))

@@ -505,6 +505,13 @@ class ActorsComponent:
         if ent.kind in ("organization", "person") and self._head_word(_norm(ent.name)) not in self.heads \
                 and all(self._in_title(doc, m) for m in ent.mentions):
             return True  # part of an office title ("Shadow Home Secretary", "Minister of Education")
+        if ent.kind in ("group", "person") and len(words) == 1 and \
+                all(len(doc.text[m.start:m.end].split()) == 1 for m in ent.mentions) and \
+                (ent.kind == "group" or len(ent.mentions) == 1) and \
+                not any(self._agentive(doc, m) for m in ent.mentions):
+            # a bare plural ("parents", "patients") or a lone surname that never acts, speaks or is
+            # acted on: background, not an actor
+            return True
         if ent.kind in ("government", "security", "media"):
             return False
         if ent.kind == "organization" and (self._head_word(_norm(ent.name)) in self.heads or ent.aliases):
@@ -535,6 +542,28 @@ class ActorsComponent:
         if dep in ("dobj", "dative"):
             return head.lemma_.lower() not in self._PLACE_VERBS
         if dep == "pobj" and head.lower_ in ("by", "against", "with") and head.head.pos_ == "VERB":
+            return True
+        return False
+
+    _SPEECH = {"say", "tell", "report", "claim", "state", "add", "write", "announce", "explain", "warn",
+               "argue", "note", "ask", "urge", "insist", "deny", "admit", "confirm", "describe", "accuse"}
+
+    def _agentive(self, doc, m) -> bool:
+        """The mention acts, speaks or is acted on: a subject of a non-copular verb, a passive
+        subject or agent, a verb object, the object of "by/against/with/to/from/on" after a verb, or the
+        subject of a speech verb anywhere in its clause chain."""
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return True
+        if self._acts(doc, span.start, span.end):
+            return True
+        root = self._role(span.root)
+        if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "on", "for", "against", "by", "with") and \
+                root.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
+            return True
+        if root.dep_ in ("nsubj", "attr") and root.head.lemma_.lower() in self._SPEECH:
+            return True
+        if root.dep_ == "appos" or root.dep_ == "poss":
             return True
         return False
 

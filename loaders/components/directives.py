@@ -41,6 +41,14 @@ class DirectivesComponent:
         self.first_person = set(lex["first_person"])
         self.circumstance_verbs = set(lex.get("circumstance_verbs", []))
         self.yield_verbs = set(lex.get("yield_verbs", []))
+        self.mandate_adjs = set(lex.get("mandate_adjs", []))
+        self.that_verbs = set(lex.get("that_verbs", []))
+        self.that_nouns = set(lex.get("that_nouns", []))
+        self.that_modals = set(lex.get("that_modals", []))
+        self.request_nouns = set(lex.get("request_nouns", []))
+        self.ban_nouns = set(lex.get("ban_nouns", []))
+        self.tax_verbs = set(lex.get("tax_verbs", []))
+        self.tax_nouns = set(lex.get("tax_nouns", []))
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
@@ -152,6 +160,181 @@ class DirectivesComponent:
                 return eid
         return None
 
+    # ------------------------------------------------ mandative clauses, bans, levies
+    def _mandative(self, clause) -> bool:
+        """A subjunctive or modal clause with its own subject: "(that) all salt be iodised",
+        "(that) every country should iodise ...", "(for) all salt to be iodised"."""
+        if clause.pos_ not in ("VERB", "AUX"):
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i]
+        if any(a.lower_ in self.that_modals for a in auxes):
+            return True
+        if any(a.tag_ in ("VBZ", "VBP", "VBD", "MD") for a in auxes):
+            return False
+        if any(a.lower_ == "to" for a in auxes):
+            return any(c.lower_ == "for" and c.dep_ == "mark" for c in clause.children) or \
+                clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].lower_ == "for"
+        return clause.tag_ == "VB" or bool(auxes) and auxes[0].tag_ == "VB"
+
+    def _clause_span(self, clause):
+        toks = list(clause.subtree)
+        while toks and toks[0].lower_ in ("that", "for") and toks[0].dep_ in ("mark", "dobj", "nsubj", "prep"):
+            toks.pop(0)
+        return self._span(toks)
+
+    def _poss_issuer(self, ext, noun):
+        """Who owns a directive noun: "President X's travel ban", "a WHO recommendation", "his calls"."""
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                e = self._entity_at(ext, c)
+                if e:
+                    return e
+                if c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its"):
+                    return self._pron_owner(ext, c)
+        gov = noun.head
+        if noun.dep_ == "dobj" and gov.pos_ == "VERB" and gov.lemma_.lower() in ("issue", "impose", "introduce",
+                                                                                 "announce", "enact", "declare",
+                                                                                 "order", "make", "levy", "put"):
+            s = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            if s is not None and s.lower_ not in self.first_person:
+                return self._entity_at(ext, s)
+        return None
+
+    def _pron_owner(self, ext, pron):
+        """"his"/"her": the nearest preceding subject in the sentence that is a person (or, for
+        "their"/"its", an institution or group)."""
+        want = ("person",) if pron.lower_ in ("his", "her") else ("government", "organization", "security",
+                                                                  "group", "country", "media")
+        sent = pron.sent
+        subjs = sorted((t for t in sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass")),
+                       key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+        subjs = [t.head.head if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" else t for t in subjs]
+        # then the nearest preceding mention in the sentence ("the mayor X that received ... his requests")
+        subjs += [t for t in reversed(sent[:pron.i - sent.start]) if t.pos_ in ("PROPN", "NOUN")]
+        for t in subjs:
+            eid = self._entity_at(ext, t)
+            ent = ext.entity(eid) if eid else None
+            if ent is not None and ent.kind in want:
+                return eid
+        return None
+
+    def _levying_authority(self, ext, tok):
+        """An unstated taxing authority: the nearest government mentioned before tok in this
+        sentence or the previous one (only governments levy taxes)."""
+        doc = tok.doc
+        start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        for t in reversed(doc[start:tok.i]):
+            eid = self._entity_at(ext, t)
+            ent = ext.entity(eid) if eid else None
+            if ent is not None and ent.kind == "government":
+                return eid
+        return None
+
+    def _extra(self, ext, tok, add):
+        """Forms beyond verb + infinitive. Returns True when tok yielded a directive."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        sent = tok.sent
+        # "X is mandatory for Y", "X is a mandatory (religious) duty for Y"
+        if low in self.mandate_adjs and tok.dep_ in ("acomp", "amod"):
+            head = tok.head if tok.dep_ == "acomp" else (tok.head.head if tok.head.dep_ == "attr" else None)
+            pred = tok if tok.dep_ == "acomp" else tok.head
+            if head is not None and head.lemma_ == "be":
+                subj = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None and subj.lower_ not in ("it", "this", "that", "which"):
+                    toks = list(subj.subtree) + [head] + list(pred.subtree)
+                    if tok.dep_ == "acomp":
+                        toks += [t for c in head.children if c.dep_ == "prep" and c.i > pred.i for t in c.subtree]
+                    fors = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ == "for"]
+                    add(self._span(toks), tok, None, self._entities_in(ext, fors), sent)
+                    return True
+        # "demanded that X be Y", "recommends that every country should iodise all salt"
+        if lemma in self.that_verbs and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+            for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
+                if not self._mandative(clause):
+                    continue
+                csubj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ in self.first_person and csubj is not None \
+                        and csubj.lower_ in self.first_person:
+                    return True
+                issuer, _ = self._issuer(ext, tok)
+                add(self._clause_span(clause), tok, issuer, self._entities_in(ext, [csubj]), sent)
+                return True
+        if tok.pos_ == "NOUN":
+            # "an order that the units should enter ...", "calls for all salt to be iodised"
+            if low in self.that_nouns or lemma in self.that_nouns:
+                clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > tok.i]
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and nxt.dep_ == "mark" and nxt.lower_ in ("for", "that") and nxt.head.i > tok.i:
+                    clauses.append(nxt.head)  # "prompted calls for all salt to be iodised" (clause hung on the verb)
+                for clause in clauses:
+                    if self._mandative(clause):
+                        csubj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        add(self._clause_span(clause), tok, self._poss_issuer(ext, tok),
+                            self._entities_in(ext, [csubj]), sent)
+                        return True
+            # "requests for payment", "urgent calls for mandatory iodised salt"
+            if low in self.request_nouns:
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None:
+                    toks = list(pobj.subtree) if lemma in ("call", "appeal") else [tok] + list(prep.subtree)
+                    add(self._span(toks), tok, self._poss_issuer(ext, tok),
+                        self._entities_in(ext, [t for t in pobj.subtree if t.dep_ in ("pobj", "dobj")]), sent)
+                    return True
+            # "President X's travel ban", "a ban on imports", "an embargo against Y"
+            if low in self.ban_nouns or lemma in self.ban_nouns:
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")), None)
+                comp = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if prep is not None or comp:
+                    toks = [t for t in tok.subtree if t.i <= tok.i] + (list(prep.subtree) if prep is not None else [])
+                    while toks and toks[0].dep_ == "det":
+                        toks.pop(0)
+                    targets = self._entities_in(ext, [c for c in prep.children if c.dep_ == "pobj"]) if prep is not None else []
+                    add(self._span(toks), tok, self._poss_issuer(ext, tok), targets, sent)
+                    return True
+            # "a tax on foreign buyers", "a levy on landlords"
+            if lemma in self.tax_nouns:
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
+                    toks = [t for t in tok.subtree if t.i <= tok.i] + list(prep.subtree)
+                    targets = self._entities_in(ext, [c for c in prep.children if c.dep_ == "pobj"])
+                    add(self._span(toks), tok, self._poss_issuer(ext, tok), targets, sent)
+                    return True
+        # "a criterion is used to tax only the schools that ...", "the council taxes second homes"
+        if lemma in self.tax_verbs and tok.pos_ == "VERB":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                return False
+            gov = tok.head
+            if tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
+                subj = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+                toks = (list(subj.subtree) if subj is not None else []) + \
+                    [t for t in gov.subtree if t.i >= gov.i and (subj is None or t.i > subj.right_edge.i)]
+                by = next((c for c in gov.children if c.dep_ == "agent"), None)
+                agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                issuer = self._entity_at(ext, agent) if agent is not None else None
+            else:
+                toks = [tok] + [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "prep") for t in c.subtree]
+                issuer, _ = self._issuer(ext, tok)
+            if issuer is None:
+                issuer = self._levying_authority(ext, tok)
+            add(self._span(toks), tok, issuer, self._entities_in(ext, [obj]), sent)
+            return True
+        # "helmets will be required", "such gatherings will be prohibited"
+        if lemma in ("require", "mandate") and tok.pos_ == "VERB" and \
+                any(c.dep_ == "auxpass" for c in tok.children) and \
+                not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.i > tok.i for c in tok.children):
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                toks = list(subj.subtree) + [t for t in tok.subtree if subj.right_edge.i < t.i <= tok.i]
+                issuer, _ = self._issuer(ext, tok)
+                add(self._span(toks), tok, issuer, [], sent)
+                return True
+        return False
+
     def _status(self, sent, cue):
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         for status in ("reversed", "explained", "repeated"):
@@ -180,6 +363,12 @@ class DirectivesComponent:
             if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
                 continue
             sent = tok.sent
+            if ext.headline is not None and ext.headline.start <= tok.idx < ext.headline.end:
+                continue  # a headline repeats the body
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "nowhere") for c in tok.children):
+                continue
+            if self._extra(ext, tok, add):
+                continue
             if lemma not in self.order and lemma not in self.call and lemma not in self.measure and \
                     lemma not in self.nouns and tok.lower_ != "must":
                 continue
@@ -284,6 +473,10 @@ class DirectivesComponent:
                     agent = next((c for c in tok.subtree if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"), None)
                     if agent is not None:
                         toks = [t for t in toks if t.i < agent.i]
+                    # ", drawing notice from critics": a trailing participle comments on the measure
+                    tail = [t.i for t in toks if t.tag_ == "VBG" and t.i > tok.i and doc[t.i - 1].text == ","]
+                    if tail:
+                        toks = [t for t in toks if t.i < tail[0] - 1]
                 else:
                     toks = [tok] + [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "prep", "prt", "xcomp")
                                     for t in c.subtree]
@@ -329,6 +522,13 @@ class DirectivesComponent:
                 n = min(len(words), len(other), 5)
                 if n >= 2 and words[:n] == other[:n] and f[2] == g[2]:
                     dup = True  # the same directive mentioned again ("were twice denied visas to ...")
+                    break
+                if len(words) <= 4 and len(other) <= 4 and words[-2:] == other[-2:] and \
+                        doc.text[f[1].start:f[1].end].lower() == doc.text[g[1].start:g[1].end].lower():
+                    # "his travel ban" ... "President X's travel ban": one measure, keep the owned one
+                    dup = True
+                    if g[2] is None and f[2] is not None:
+                        kept[kept.index(g)] = f
                     break
             if not dup:
                 kept.append(f)
