@@ -257,3 +257,13 @@ def test_noun_cue_call_for(nlp):
     a = next(a for a in atts if a.cue.text(text) == "calls for")
     assert a.content.text(text) == "a new inquiry into the collapse"
     assert a.source is not None and a.source.text(text) == "its"
+
+
+def test_both_coordinated_speakers_get_one_attribution_each(nlp):
+    t = "Both the city council and the state police have asserted that the arrest was lawful."
+    _, atts = run(nlp, t)
+    got = sorted(view(t, a)["source"] for a in atts if "arrest was lawful" in view(t, a)["content"])
+    assert got == ["the city council", "the state police"]
+    t2 = "Smith and Jones said the plan would fail."
+    _, atts2 = run(nlp, t2)
+    assert len([a for a in atts2 if "plan would fail" in view(t2, a)["content"]]) == 1

@@ -385,6 +385,7 @@ class AttributionsComponent:
             prev["content_2"] = self._char_trim(text, qa, qb)
             covered[k] = True
 
+        found = self._split_coordinated(doc, found)
         atts = []
         extra = []
         for n, rec in enumerate(found, 1):
@@ -396,6 +397,44 @@ class AttributionsComponent:
         ext.attributions.extend(atts)
         doc.user_data[USER_KEY] = {a.id: x for a, x in zip(atts, extra)}
         return doc
+
+    def _split_coordinated(self, doc, found):
+        """One attribution per speaker of a coordinated subject of named speakers ("Both X and Y
+        said ...", "the UN and the US have both criticised ..."): only when marked by "both" and
+        joined by "and" (PolNeAR keeps a plain "X and Y said" as one source span)."""
+        out = []
+        for rec in found:
+            st = rec.get("source_tok")
+            src = rec.get("source")
+            if st is None or src is None or rec.get("relative_head") is not None:
+                out.append(rec)
+                continue
+            head = doc[st]
+            conjs = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+            ccs = [c for c in head.children if c.dep_ == "cc"]
+            both = any(c.dep_ == "preconj" and c.lower_ == "both" for c in head.children) or \
+                (head.head.i != head.i and any(c.lower_ == "both" and c.dep_ in ("advmod", "det", "preconj")
+                                               for c in head.head.children))
+            if not conjs or not ccs or any(c.lower_ != "and" for c in ccs) or \
+                    not both or \
+                    head.pos_ not in ("PROPN", "NOUN") or len(conjs) > 3:
+                out.append(rec)
+                continue
+            first_end = min(c.i for c in ccs)
+            first_start = head.left_edge.i
+            while first_start < head.i and doc[first_start].lower_ == "both":
+                first_start += 1
+            parts = [(self._trim(doc, first_start, first_end), head.i)]
+            for c in conjs:
+                parts.append((self._trim(doc, c.left_edge.i, c.right_edge.i + 1), c.i))
+            if any(p is None or not (src.start <= p.start and p.end <= src.end) for p, _ in parts):
+                out.append(rec)
+                continue
+            for k, (p, ti) in enumerate(parts):
+                r = dict(rec)
+                r["source"], r["source_tok"] = p, ti
+                out.append(r)
+        return out
 
     # ------------------------------------------------------------------ cue kinds
     def _cue_span(self, doc, tok, lemma):
