@@ -27,10 +27,9 @@ def names() -> list[str]:
 
 
 def get(name: str) -> NamedQuery:
-    path = CYPHER_DIR / f"{name}.cypher"
-    if not path.exists():
+    if name not in names():  # never build a path from user input
         raise NotFoundError(f"no named query {name!r}; provkg query --list shows them: {', '.join(names())}")
-    text = path.read_text(encoding="utf-8")
+    text = (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
     header = [line[2:].strip() for line in text.splitlines() if line.startswith("//")]
     return NamedQuery(name, header[0] if header else "", text)
 
