@@ -172,3 +172,14 @@ def test_population_nouns_share_one_group_entity(nlp):
     ext = run(nlp, text)
     ids = {a.source_entity for a in ext.attributions if a.content.text(text).startswith(("the water smelled", "they had"))}
     assert len(ids) == 1 and None not in ids
+
+
+def test_a_name_inside_a_place_phrase_is_not_the_speaker(extractor):
+    from provkg.loaders.readers import Article
+
+    text = "A trader at the Dunmore market, who declined to give his name, told the Gazette that prices had doubled."
+    [record] = list(extractor.records([Article(text, "trader.txt")]))
+    entities = {e["id"]: e for e in record["entities"]}
+    [attribution] = record["attributions"]
+    speaker = entities[attribution["source_entity"]]
+    assert speaker["kind"] == "anonymous_source" and "trader" in speaker["name"]

@@ -409,6 +409,11 @@ class SourcesComponent:
         r = last.root
         if r.dep_ == "pobj" or r.head.dep_ in ("prep", "agent"):
             return None  # "the wife of John Smith": the wife speaks
+        node = r
+        while node.i != head.i and node.head.i != node.i:
+            if node.dep_ in ("pobj", "prep", "agent"):
+                return None  # "a trader at the Dunmore market": a name inside a place phrase is not the speaker
+            node = node.head
         rest = doc[last.end:span_doc.end]
         if r.dep_ in ("appos", "compound") or r.head.i == head.i or all(t.is_punct for t in rest):
             return last
