@@ -36,7 +36,7 @@ def _view(db, around, depth, article, include_index):
 
 
 @cli.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(FORMATS)))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "neo4j-import"]))
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Output file (- = stdout; default provkg-graph.EXT in the current directory).")
 @_scope_options
@@ -56,6 +56,8 @@ def export_command(fmt, output, around, depth, article, include_index, db, quiet
       dot        Graphviz DOT (dot -Tsvg provkg-graph.dot > graph.svg)
       ttl, jsonld, nt
                  RDF with PROV-O (conforms to schemas/shapes.ttl)
+      neo4j-import
+                 a folder (-o DIR) of CSV files for neo4j-admin database import, with the command
 
     Every edge carries its evidence: the article, the span and the exact words.
 
@@ -65,6 +67,15 @@ def export_command(fmt, output, around, depth, article, include_index, db, quiet
     """
     from provkg.graph.export import write
 
+    if fmt == "neo4j-import":
+        from provkg.graph.neo4j_import import write_neo4j_import
+
+        with open_store(db, read_only=True) as store:
+            summary = write_neo4j_import(store, output or "provkg-neo4j-import")
+        if not quiet:
+            click.echo(f"wrote {summary['directory']}: {sum(summary['nodes'].values())} nodes, "
+                       f"{sum(summary['relationships'].values())} relationships (see its IMPORT.md)", err=True)
+        return
     graph = _view(db, around, depth, article, include_index)
     path = output or f"provkg-graph.{FORMATS[fmt].extension}"
     written = write(graph, fmt, path)
