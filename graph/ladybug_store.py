@@ -29,6 +29,8 @@ WRITE_CLAUSES = re.compile(r"(?<![:.\w`$(,])(CREATE|MERGE|SET|DELETE|DETACH|REMO
 class LadybugStore:
     """A provkg store in a Ladybug database file (``./provkg.lbug`` by default)."""
 
+    _pending: "_Pending | None" = None  # the batch being loaded (see _load_batch)
+
     def __init__(self, path: str | os.PathLike, read_only: bool = False, buffer_pool_mb: int = 1024,
                  query_timeout_ms: int = 60_000):
         self.location = str(path)
@@ -45,9 +47,13 @@ class LadybugStore:
             raise StoreError(f"cannot open database {self.location}: {err}") from None
         self.conn = ladybug.Connection(self.db)
         self.conn.set_query_timeout(query_timeout_ms)
-        if not read_only:
-            self._ensure_schema()
-        self._check_versions()
+        try:
+            if not read_only:
+                self._ensure_schema()
+            self._check_versions()
+        except BaseException:
+            self.close()  # a refused store is not kept open (nor locked) by this process
+            raise
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self):
@@ -63,15 +69,36 @@ class LadybugStore:
             self.db = None
 
     def _ensure_schema(self) -> None:
-        for statement in MODEL.ladybug_ddl():
-            self.conn.execute(statement)
-        for key, value in (("schema_version", str(MODEL.version)), ("extractor_version", EXTRACTOR_VERSION)):
-            self.conn.execute("MERGE (i:StoreInfo {key: $key}) ON CREATE SET i.value = $value", {"key": key, "value": value})
+        """Create the schema in one transaction, so a reader never sees half of a new store.
+
+        A store of another version is refused before anything is written to it, and a Ladybug
+        database that is not a provkg store is never adopted.
+        """
+        tables = {row[1] for row in self._rows("CALL show_tables() RETURN *")}
+        if "StoreInfo" in tables:
+            self._check_versions()
+        elif tables:
+            raise SchemaVersionError(f"{self.location} is a Ladybug database but not a provkg store (no StoreInfo "
+                                     "table); give another --db path")
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MODEL.ladybug_ddl():
+                self.conn.execute(statement)
+            for key, value in (("schema_version", str(MODEL.version)), ("extractor_version", EXTRACTOR_VERSION)):
+                self.conn.execute("MERGE (i:StoreInfo {key: $key}) ON CREATE SET i.value = $value",
+                                  {"key": key, "value": value})
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def _check_versions(self) -> None:
         try:
             info = dict(self._rows("MATCH (i:StoreInfo) RETURN i.key, i.value"))
         except RuntimeError:
+            if not self._rows("CALL show_tables() RETURN *"):
+                raise StoreError(f"{self.location} is an empty database (no articles ingested yet, or another "
+                                 f"process is creating it): provkg ingest PATH --db {self.location}") from None
             raise SchemaVersionError(f"{self.location} is not a provkg database (no StoreInfo table)") from None
         expected = {"schema_version": str(MODEL.version), "extractor_version": EXTRACTOR_VERSION}
         for key, want in expected.items():
@@ -141,38 +168,82 @@ class LadybugStore:
         return report
 
     def _load_batch(self, batch, replace, report, progress) -> None:
+        """One transaction: the batch's rows are collected per article, then written together.
+
+        Each article is resolved against the store plus the names the batch's earlier articles
+        add (as if they had been written already), and its rows join the batch's: a node's first
+        row wins (MERGE ... ON CREATE), aliases are unioned, edges are appended. A handful of
+        UNWIND statements per batch instead of a score per article. Replacing an article writes
+        what is pending first, so its delete sees the store exactly as before.
+        """
         self.conn.execute("BEGIN TRANSACTION")
         try:
+            ids = sorted({record["document"]["id"] for record in batch})
+            in_store = {row[0] for row in self._rows("UNWIND $ids AS i MATCH (a:Article {id: i}) RETURN a.id", {"ids": ids})}
+            pending = _Pending()
+
+            def lookup(keys: list[str]) -> dict[str, str]:
+                missing = [k for k in dict.fromkeys(keys) if k not in pending.in_store]
+                found = self.lookup_names(missing)
+                for key in missing:
+                    pending.in_store[key] = found.get(key)
+                out = {}
+                for key in keys:
+                    actor = pending.in_store.get(key) or pending.names.get(key)
+                    if actor is not None:
+                        out[key] = actor
+                return out
+
+            lookup(_name_keys(record for record in batch if record["document"]["id"] not in in_store))  # one query
             touched = []
+            self._pending = pending
             for record in batch:
                 art = record["document"]["id"]
-                exists = self.has_article(art)
+                exists = art in in_store or art in pending.articles
                 if exists and not replace:
                     report.unchanged.append(art)
                     continue
                 if exists:
+                    t0 = time.perf_counter()
+                    self._flush(pending)
                     self._delete_article(art)
+                    in_store.discard(art)
+                    report.seconds["write"] += time.perf_counter() - t0
                 t0 = time.perf_counter()
-                rows = build_rows(record, self.lookup_names)
-                t1 = time.perf_counter()
+                rows = build_rows(record, lookup)
                 self._write(rows)
-                report.seconds["resolve"] += t1 - t0
-                report.seconds["write"] += time.perf_counter() - t1
+                report.seconds["resolve"] += time.perf_counter() - t0
                 report.rows += rows.count()
                 (report.replaced if exists else report.added).append(art)
                 touched.append(art)
+            t0 = time.perf_counter()
+            self._flush(pending)
+            report.seconds["write"] += time.perf_counter() - t0
             if touched:
+                t0 = time.perf_counter()
                 link_reprints(self, touched)
                 link_denials(self, touched)
+                report.seconds["link"] = report.seconds.get("link", 0.0) + time.perf_counter() - t0
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._pending = None
         if progress:
             for record in batch:
                 progress(record["document"])
 
     def _write(self, rows: GraphRows) -> None:
+        """Add one article's rows to the batch's; they reach the database with the batch (``_flush``)."""
+        self._pending.add(rows)
+
+    def _flush(self, pending: "_Pending") -> None:
+        if pending.rows is not None:
+            self._write_rows(pending.rows)
+        pending.reset()
+
+    def _write_rows(self, rows: GraphRows) -> None:
         for label, by_key in rows.nodes.items():
             if label == "Actor":
                 self._merge_aliases(rows)
@@ -201,13 +272,15 @@ class LadybugStore:
         ids = [i for i, names in rows.new_aliases.items() if names]
         if not ids:
             return
-        existing = dict(self._rows("MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id, a.aliases", {"ids": ids}))
+        existing = dict(self._rows("UNWIND $ids AS i MATCH (a:Actor {id: i}) RETURN a.id, a.aliases", {"ids": ids}))
+        updates = []
         for actor_id in ids:
             if actor_id in existing:
-                merged = sorted(set(existing[actor_id] or []) | rows.new_aliases[actor_id])
-                self.conn.execute("MATCH (a:Actor {id: $id}) SET a.aliases = $aliases", {"id": actor_id, "aliases": merged})
+                updates.append({"id": actor_id, "aliases": sorted(set(existing[actor_id] or []) | rows.new_aliases[actor_id])})
             else:
                 rows.nodes["Actor"][actor_id]["aliases"] = sorted(rows.new_aliases[actor_id])
+        if updates:
+            self.conn.execute("UNWIND $rows AS row MATCH (a:Actor {id: row.id}) SET a.aliases = row.aliases", {"rows": updates})
 
     def _delete_article(self, article_id: str) -> None:
         """Remove everything an article contributed; nodes left with no edges go too."""
@@ -220,11 +293,69 @@ class LadybugStore:
             self.conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
 
 
+def _name_keys(records) -> list[str]:
+    """The name keys resolving the records' actors will look up (asked of the store at once)."""
+    from provkg.loaders.resolve import is_named, name_keys
+
+    keys: list[str] = []
+    for record in records:
+        keys += [k for e in record.get("entities", []) if is_named(e) for k in name_keys(e["name"], e.get("aliases", []))]
+        if record["document"].get("outlet"):
+            keys += name_keys(record["document"]["outlet"])
+        keys += [k for r in record.get("reprints", []) for k in name_keys(r["original"])]
+    return sorted(set(keys))
+
+
+class _Pending:
+    """The rows of a batch's articles not written yet, merged as successive MERGEs would leave them."""
+
+    def __init__(self):
+        self.articles: set[str] = set()             # articles added in this batch (pending or written)
+        self.in_store: dict[str, str | None] = {}   # Name key -> Actor id in the store (None: unknown)
+        self.reset()
+
+    def reset(self) -> None:
+        self.rows: GraphRows | None = None
+        self.names: dict[str, str] = {}             # pending Name key -> Actor id (first wins)
+        self.in_store.clear()                       # written rows change what the store answers
+
+    def add(self, rows: GraphRows) -> None:
+        self.articles.add(rows.article_id)
+        for edge in rows.rels.get("NAMES", []):
+            self.names.setdefault(edge["src"], edge["dst"])
+        if self.rows is None:
+            self.rows = rows
+            return
+        into = self.rows
+        for label, by_key in rows.nodes.items():
+            target = into.nodes[label]
+            for key, row in by_key.items():
+                target.setdefault(key, row)
+        for rel_type, edges in rows.rels.items():
+            into.rels[rel_type].extend(edges)
+        for actor_id, names in rows.new_aliases.items():
+            into.new_aliases[actor_id] |= names
+
+
 def _q(name: str) -> str:
     return f"`{name}`" if name in {"end", "key"} else name
 
 
+_LITERALS = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", re.S)
+
+
 def _strip_literals(cypher: str) -> str:
-    """Cypher without string literals and comments, so keywords inside them don't count."""
-    cypher = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", cypher)
-    return re.sub(r"//[^\n]*|/\*.*?\*/", "", cypher, flags=re.S)
+    """Cypher without string literals, `quoted names` and comments, so keywords inside them don't count.
+
+    One left-to-right pass, so whichever starts first wins: a quote inside a comment or a quoted
+    name does not open a string that hides the keywords after it. Unclosed quotes and comments
+    are left in (their keywords still count). ``: Label`` is read as ``:Label``.
+
+    >>> _strip_literals("MATCH (a) // it's\\nDETACH DELETE a RETURN 'x'")
+    "MATCH (a)  \\nDETACH DELETE a RETURN ''"
+    """
+    def blank(match: re.Match) -> str:
+        first = match.group(0)[0]
+        return "_" if first == "`" else "''" if first in "'\"" else " "
+
+    return re.sub(r":\s+", ":", _LITERALS.sub(blank, cypher))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import threading
 import time
 from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,8 @@ from provkg.errors import InputError
 from provkg.loaders.readers import DEFAULT_MAX_BYTES, Article, read_articles
 
 _WORKER_EXTRACTOR = None
+CHUNK = 4       # articles per task sent to a worker
+IN_FLIGHT = 4   # chunks per worker read ahead of the writer, at most
 
 
 @dataclass
@@ -99,20 +102,38 @@ def extract(paths: Iterable[str], *, model: str | None = None, workers: int = 1,
                 return
             yield record
     else:
+        # At most IN_FLIGHT chunks per worker are read ahead or waiting to be consumed, so memory
+        # stays flat however long the input (Pool.imap alone reads the whole input at once and
+        # queues every result the writer has not taken yet). Small chunks keep both workers busy
+        # to the end instead of one finishing a long last chunk alone.
         ctx = mp.get_context("spawn")
+        slots = threading.Semaphore(IN_FLIGHT * workers)
+        done = threading.Event()
+
+        def bounded(chunks):
+            for chunk in chunks:
+                while not slots.acquire(timeout=0.1):
+                    if done.is_set():
+                        return
+                yield chunk
+
         with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-            t0 = time.perf_counter()
-            for chunk in pool.imap(_extract_chunk, _chunks(articles(), 8)):
-                timings["nlp"] += time.perf_counter() - t0
+            try:
+                t0 = time.perf_counter()
+                for chunk in pool.imap(_extract_chunk, bounded(_chunks(articles(), CHUNK))):
+                    slots.release()
+                    timings["nlp"] += time.perf_counter() - t0
+                    while pending:
+                        yield pending.pop(0)
+                    for record in chunk:
+                        if not include_text:
+                            record["document"].pop("text", None)
+                        yield record
+                    t0 = time.perf_counter()
                 while pending:
                     yield pending.pop(0)
-                for record in chunk:
-                    if not include_text:
-                        record["document"].pop("text", None)
-                    yield record
-                t0 = time.perf_counter()
-            while pending:
-                yield pending.pop(0)
+            finally:
+                done.set()  # lets the feeding thread finish before the pool is shut down
 
 
 def ingest(paths: Iterable[str], store, *, replace: bool = False, workers: int = 1, model: str | None = None,
