@@ -43,7 +43,7 @@ class LadybugStore:
             locked = _LOCKED.search(str(err))
             if locked:
                 raise StoreLockedError(f"database {self.location} is in use by process {locked.group(1)}; "
-                                       "wait for it to finish or use --read-only") from None
+                                       "wait for it to finish (reading commands work meanwhile)") from None
             raise StoreError(f"cannot open database {self.location}: {err}") from None
         self.conn = ladybug.Connection(self.db)
         self.conn.set_query_timeout(query_timeout_ms)

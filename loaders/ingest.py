@@ -31,6 +31,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what was ignored): ingested anyway
     rows: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -147,6 +148,7 @@ def ingest(paths: Iterable[str], store, *, replace: bool = False, workers: int =
             if isinstance(item, InputError):
                 report.errors.append(item)
             else:
+                _note_warnings(report, item)
                 yield item
 
     _merge(report, store.load(records(), replace=replace, progress=progress))
@@ -192,6 +194,12 @@ def load(paths: Iterable[str], store, *, replace: bool = False, stdin=None,
 
     _merge(report, store.load(records(), replace=replace, progress=progress))
     return report
+
+
+def _note_warnings(report: IngestReport, record: dict) -> None:
+    document = record.get("document", {})
+    for warning in (document.get("metadata") or {}).get("warnings", []):
+        report.warnings.append((document.get("path"), warning))
 
 
 def _merge(report: IngestReport, loaded) -> None:

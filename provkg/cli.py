@@ -21,9 +21,38 @@ from provkg.graph.store import open_store
 FORMATS = click.Choice(["table", "json", "csv"])
 
 
+_LOGIN_ENV = {"user": "NEO4J_USER", "password": "NEO4J_PASSWORD", "database": "NEO4J_DATABASE"}
+
+
+def _set_login(ctx, param, value):
+    """--user/--password/--database reach the Neo4j store through its environment variables,
+    for this command only (restored when it ends)."""
+    if value is not None:
+        key = _LOGIN_ENV[param.name]
+        previous = os.environ.get(key)
+        os.environ[key] = value
+        ctx.call_on_close(lambda: os.environ.__setitem__(key, previous) if previous is not None else os.environ.pop(key, None))
+    return value
+
+
 def _db_option(func):
+    for flag, name, metavar, help_ in (
+            ("--database", "database", "NAME", "Neo4j database (default $NEO4J_DATABASE or the server's default)."),
+            ("--password", "password", "SECRET", "Neo4j password (default $NEO4J_PASSWORD)."),
+            ("--user", "user", "NAME", "Neo4j user (default $NEO4J_USER or neo4j).")):
+        func = click.option(flag, name, default=None, metavar=metavar, expose_value=False, callback=_set_login,
+                            help=help_)(func)
     return click.option("--db", "db", default=None, metavar="PATH|URI",
                         help="Store: a Ladybug file or bolt://host:7687 (default $PROVKG_DB or ./provkg.lbug).")(func)
+
+
+def _timeout_option(func):
+    return click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None, metavar="SECONDS",
+                        help="Stop the query after SECONDS (default 60).")(func)
+
+
+def _store_options(timeout: float | None) -> dict:
+    return {"query_timeout_ms": max(1, round(timeout * 1000))} if timeout else {}
 
 
 def _quiet_option(func):
@@ -75,10 +104,12 @@ def _summary(report, fmt: str, quiet: bool) -> None:
     from provkg import render
 
     errors = [{"path": e.path, "line": e.line, "reason": e.reason} for e in report.errors]
+    warnings = getattr(report, "warnings", [])
     if fmt == "json":
         click.echo(render.to_json({"added": len(report.added), "replaced": len(report.replaced),
                                    "unchanged": len(report.unchanged), "failed": len(errors), "rows": report.rows,
-                                   "errors": errors, "seconds": {k: round(v, 3) for k, v in report.seconds.items()}}))
+                                   "errors": errors, "warnings": [{"path": p, "warning": w} for p, w in warnings],
+                                   "seconds": {k: round(v, 3) for k, v in report.seconds.items()}}))
         return
     rows = [["added", len(report.added)], ["replaced", len(report.replaced)],
             ["unchanged (already in store)", len(report.unchanged)], ["failed", len(errors)],
@@ -87,6 +118,8 @@ def _summary(report, fmt: str, quiet: bool) -> None:
     for e in report.errors:
         where = f"{e.path}:{e.line}" if e.line else e.path
         click.echo(f"skipped {where}: {e.reason}", err=True)
+    for path, warning in warnings:
+        click.echo(f"warning {path}: {warning}", err=True)
 
 
 class _Progress:
@@ -268,9 +301,10 @@ def stats_command(db, fmt):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (JSON values allowed).")
 @_db_option
 @click.option("--write", is_flag=True, help="Allow CREATE/MERGE/SET/DELETE (read-only otherwise).")
+@_timeout_option
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @_errors_to_click
-def cypher_command(query, query_file, params, db, write, fmt):
+def cypher_command(query, query_file, params, db, write, timeout, fmt):
     """Run a Cypher query on the store (read-only unless --write), with $parameters.
 
     \b
@@ -280,7 +314,7 @@ def cypher_command(query, query_file, params, db, write, fmt):
     if bool(query) == bool(query_file):
         raise click.UsageError("give a QUERY or --file, not both and not neither")
     text = query or query_file.read()
-    with open_store(db, read_only=not write) as store:
+    with open_store(db, read_only=not write, **_store_options(timeout)) as store:
         result = store.query(text, _params(params), write=write)
     _echo_result(result, fmt)
 
@@ -290,9 +324,10 @@ def cypher_command(query, query_file, params, db, write, fmt):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (JSON values allowed).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @_db_option
+@_timeout_option
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @_errors_to_click
-def query_command(name, params, list_, db, fmt):
+def query_command(name, params, list_, db, timeout, fmt):
     """Run a named Cypher query from queries/cypher/ (list them with --list).
 
     \b
@@ -309,7 +344,7 @@ def query_command(name, params, list_, db, fmt):
         else:
             click.echo(render.render(render.table(["name", "answers"], rows), width=_width()), nl=False)
         return
-    with open_store(db, read_only=True) as store:
+    with open_store(db, read_only=True, **_store_options(timeout)) as store:
         result = named.run(store, name, _params(params))
     _echo_result(result, fmt)
 

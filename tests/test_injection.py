@@ -43,7 +43,8 @@ CORE = [INJECTIONS[i] for i in (0, 2, 3, 6, 7, 8, 10, 12, 13, 14)]
 # Commands that do not answer questions about the store (they read files or rebuild it).
 NOT_QUERIES = {"ingest", "load", "extract", "reextract", "migrate", "check", "stats", "export", "push", "import"}
 # Parameters that are not free text about the store's content.
-NOT_TEXT = {"db", "fmt", "format", "query_file", "output", "model", "list_", "params"}
+NOT_TEXT = {"db", "fmt", "format", "query_file", "output", "model", "list_", "params",
+            "user", "password", "database"}  # Neo4j login options set environment variables
 
 
 def _text_params(command: click.Command) -> list[click.Parameter]:

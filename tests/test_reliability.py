@@ -197,7 +197,7 @@ def test_a_second_writer_is_told_who_holds_the_database(examples_copy, tmp_path)
     holder = Holder(examples_copy, "rw")
     try:
         message = (f"Error: database {examples_copy} is in use by process {holder.pid}; "
-                   "wait for it to finish or use --read-only\n")
+                   "wait for it to finish (reading commands work meanwhile)\n")
         doc = tmp_path / "new.txt"
         doc.write_text("The ministry said the border would reopen on Monday.", encoding="utf-8")
         for args in (["ingest", doc, "-q"], ["load", doc, "-q"],
@@ -224,7 +224,7 @@ def test_the_lock_error_of_a_subprocess_cli_is_one_line_not_a_traceback(examples
         holder.close()
     assert proc.returncode == 1
     assert proc.stderr == (f"Error: database {examples_copy} is in use by process {holder.pid}; "
-                           "wait for it to finish or use --read-only\n")
+                           "wait for it to finish (reading commands work meanwhile)\n")
 
 
 def test_readers_do_not_block_a_writer_and_see_what_was_committed_when_they_opened(examples_copy, tmp_path):
