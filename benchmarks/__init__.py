@@ -40,13 +40,14 @@ class PeakRSS:
     True
     """
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.2):
         self.pid, self.interval = pid, interval
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def sample(self) -> int:
+        """Current RSS of the tree (also updates the peaks of the root process and of its children)."""
         import psutil
 
         try:
@@ -54,13 +55,15 @@ class PeakRSS:
             procs = [root, *root.children(recursive=True)]
         except psutil.Error:
             return 0
-        total = 0
+        sizes = []
         for proc in procs:
             try:
-                total += proc.memory_info().rss
+                sizes.append(proc.memory_info().rss)
             except psutil.Error:
-                pass
-        return total
+                sizes.append(0)
+        self.peak_root = max(self.peak_root, sizes[0])
+        self.peak_children = max(self.peak_children, sum(sizes[1:]))
+        return sum(sizes)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -68,6 +71,7 @@ class PeakRSS:
             self._stop.wait(self.interval)
 
     def __enter__(self):
+        self.peak_root = self.peak_children = 0
         self.peak = self.sample()
         self._thread.start()
         return self
@@ -75,7 +79,6 @@ class PeakRSS:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, self.sample())
 
 
 def mib(n: float) -> str:

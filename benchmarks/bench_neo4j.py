@@ -15,6 +15,8 @@ refuses when the database holds nodes that are not provkg's.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import json
 import os
 import re
@@ -64,6 +66,20 @@ def neo4j_settings() -> dict:
         raise SystemExit("set PROVKG_NEO4J_URI (bash tools/neo4j/start.sh starts a test server on bolt://127.0.0.1:7687)")
     return {"uri": uri, "user": env.get("PROVKG_NEO4J_USER") or env.get("NEO4J_USER") or "neo4j",
             "password": env.get("PROVKG_NEO4J_PASSWORD") or env.get("NEO4J_PASSWORD") or "provkg-test-pw"}
+
+
+@contextlib.contextmanager
+def _exclusive(uri: str):
+    """The lock the Neo4j tests take (tests/neo4j_env.py): one user of the test database at a time."""
+    home = Path(os.environ.get("NEO4J_HOME_DIR", "/tmp/provkg-neo4j"))
+    home.mkdir(parents=True, exist_ok=True)
+    name = "provkg-tests-" + "".join(ch if ch.isalnum() else "_" for ch in uri) + ".lock"
+    with open(home / name, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _empty_neo4j(settings: dict) -> None:
@@ -133,12 +149,17 @@ def _pct(values: list[float], q: float) -> float:
 
 def run(n_docs: int = 100, runs: int = 20, batch_size: int | None = None, refresh: bool = False) -> list[dict]:
     """Benchmark both engines on ``n_docs`` articles; one dict per (benchmark, engine[, query])."""
+    records = _records(corpus(n_docs, refresh=refresh))
+    settings = neo4j_settings()
+    with _exclusive(settings["uri"]):
+        return _run(records, settings, runs, batch_size)
+
+
+def _run(records: list[dict], settings: dict, runs: int, batch_size: int | None) -> list[dict]:
     from provkg.graph.ladybug_store import LadybugStore
     from provkg.graph.neo4j_store import Neo4jStore
     from provkg.queries import named
 
-    records = _records(corpus(n_docs, refresh=refresh))
-    settings = neo4j_settings()
     _empty_neo4j(settings)
     results = []
     with tempfile.TemporaryDirectory() as tmp:

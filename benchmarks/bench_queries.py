@@ -107,20 +107,22 @@ def _time(fn, args_list: list, budget_s: float) -> dict:
 
 
 def plan_ops(plan: str) -> list[dict]:
-    """Operators of a Ladybug EXPLAIN/PROFILE plan (boxes 38 wide, side by side): name and attributes."""
-    width, boxes, open_boxes = 39, [], {}
+    """Operators of a Ladybug EXPLAIN/PROFILE plan (drawn as boxes side by side): name and attributes."""
+    boxes, open_boxes = [], {}
     for line in plan.splitlines():
-        for col in range(0, (len(line) + width - 1) // width):
-            seg = line[col * width: col * width + 38]
-            if seg.startswith("┌"):
-                open_boxes[col] = []
-            elif seg.startswith("└"):
-                if col in open_boxes:
-                    boxes.append(open_boxes.pop(col))
-            elif seg.startswith("│") and col in open_boxes:
+        for i, ch in enumerate(line):
+            if ch == "┌":
+                j = line.find("┐", i)
+                if j > i:
+                    open_boxes[(i, j)] = []
+        for (i, j) in list(open_boxes):
+            seg = line[i:j + 1]
+            if seg.startswith("└"):
+                boxes.append(open_boxes.pop((i, j)))
+            elif seg.startswith("│"):
                 text = seg.strip("│").strip()
                 if text and not text.startswith("---"):
-                    open_boxes[col].append(text)
+                    open_boxes[(i, j)].append(text)
     ops = []
     for box in boxes:
         if not box or "[" not in box[0]:

@@ -11,13 +11,18 @@ The rule: without ``PROVKG_NEO4J_URI`` the tests are *skipped* only when ``java`
 missing (the test server cannot run here); otherwise they *fail*, so CI never skips silently.
 
 The tests share the server's one database (Community edition has only ``neo4j``) and empty it
-before each use: do not point them at a server holding data you want to keep.
+before each use: do not point them at a server holding data you want to keep. Test modules that
+use it import :func:`exclusive_server` (an autouse fixture): it holds a file lock for the module,
+so two pytest runs on one machine take turns instead of emptying the database under each other.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +60,33 @@ def settings() -> Neo4jSettings:
     return Neo4jSettings(uri=uri, user=os.environ.get("PROVKG_NEO4J_USER", "neo4j"),
                          password=os.environ.get("PROVKG_NEO4J_PASSWORD", "provkg-test-pw"),
                          import_dir=os.environ.get("PROVKG_NEO4J_IMPORT_DIR", f"{home}/import"))
+
+
+LOCK_WAIT = float(os.environ.get("PROVKG_NEO4J_LOCK_WAIT", "1800"))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def exclusive_server():
+    """Hold ``$NEO4J_HOME_DIR/provkg-tests.lock`` while a module uses the shared test database."""
+    cfg = settings()
+    home = Path(os.environ.get("NEO4J_HOME_DIR", "/tmp/provkg-neo4j"))
+    home.mkdir(parents=True, exist_ok=True)
+    name = "provkg-tests-" + "".join(ch if ch.isalnum() else "_" for ch in cfg.uri) + ".lock"
+    with open(home / name, "w") as handle:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"another test run has held {home / name} for {LOCK_WAIT:.0f}s: it is using the "
+                                f"Neo4j test database at {cfg.uri}")
+                time.sleep(0.5)
+        try:
+            yield cfg
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def driver(cfg: Neo4jSettings):

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import neo4j_env
+from neo4j_env import exclusive_server  # noqa: F401 - autouse: one test run at a time on the shared database
 import provkg.cli_neo4j  # noqa: F401 - attaches `provkg push` (until provkg.cli lists it in COMMAND_MODULES)
 from conftest import SEED
 from provkg.cli import cli

@@ -15,6 +15,7 @@ from collections import Counter
 import pytest
 
 import neo4j_env
+from neo4j_env import exclusive_server  # noqa: F401 - autouse: one test run at a time on the shared database
 from conftest import EXAMPLES
 from provkg.schemas import MODEL
 

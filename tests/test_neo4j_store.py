@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import neo4j_env
+from neo4j_env import exclusive_server  # noqa: F401 - autouse: one test run at a time on the shared database
 from conftest import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.neo4j
