@@ -186,3 +186,19 @@ def state(doc) -> Extraction:
     if doc._.provkg is None:
         doc._.provkg = Extraction()
     return doc._.provkg
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per document.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; components call this instead.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The ministry said so.")
+    >>> doc_text(doc) is doc_text(doc)
+    True
+    """
+    text = doc.user_data.get("provkg_text")
+    if text is None:
+        text = doc.user_data["provkg_text"] = doc.text
+    return text

@@ -23,7 +23,7 @@ import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from provkg.loaders.extraction import Entity, Span, state
+from provkg.loaders.extraction import Entity, Span, doc_text, state
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "actors.yaml"
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
@@ -178,7 +178,7 @@ class ActorsComponent:
     # ------------------------------------------------------------------- run
     def __call__(self, doc):
         ext = state(doc)
-        text = doc.text
+        text = doc_text(doc)
         ignored = ext.ignored
 
         def skip(s, e):
@@ -499,14 +499,14 @@ class ActorsComponent:
                 return True
         if ent.kind in self._ORGLIKE and len(words) == 1 and not ent.aliases and (
                 words[0] in self.heads or words[0] in self.titles) \
-                and all(doc.text[m.start:m.end][:1].isupper() and not re.search(r"\b(?:the|The|THE)\s+$", doc.text[max(0, m.start - 5):m.start])
+                and all(doc_text(doc)[m.start:m.end][:1].isupper() and not re.search(r"\b(?:the|The|THE)\s+$", doc_text(doc)[max(0, m.start - 5):m.start])
                         for m in ent.mentions):
             return True  # a capitalised common noun or title on its own ("Channel", "State", "Emeritus")
         if ent.kind in ("organization", "person") and self._head_word(_norm(ent.name)) not in self.heads \
                 and all(self._in_title(doc, m) for m in ent.mentions):
             return True  # part of an office title ("Shadow Home Secretary", "Minister of Education")
         if ent.kind in ("group", "person") and len(words) == 1 and \
-                all(len(doc.text[m.start:m.end].split()) == 1 for m in ent.mentions) and \
+                all(len(doc_text(doc)[m.start:m.end].split()) == 1 for m in ent.mentions) and \
                 (ent.kind == "group" or len(ent.mentions) == 1) and \
                 not any(self._agentive(doc, m) for m in ent.mentions):
             # a bare plural ("parents", "patients") or a lone surname that never acts, speaks or is

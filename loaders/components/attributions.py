@@ -28,7 +28,7 @@ import yaml
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 
-from provkg.loaders.extraction import Attribution, Span, state
+from provkg.loaders.extraction import Attribution, Span, doc_text, state
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "cues.yaml"
 USER_KEY = "provkg_attr"
@@ -260,7 +260,7 @@ class AttributionsComponent:
     def __call__(self, doc):
         ext = state(doc)
         # Doc.text joins every token in Python: compute it once per document and share it
-        text = self._text = doc.user_data.get("provkg_text") or doc.user_data.setdefault("provkg_text", doc.text)
+        text = self._text = doc_text(doc)
         if not text.strip():
             return doc
         ignored = sorted((s.start, s.end) for s in ext.ignored)

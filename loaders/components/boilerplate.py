@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from provkg.loaders.extraction import Span, state
+from provkg.loaders.extraction import Span, doc_text, state
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "boilerplate.yaml"
 _LINE = re.compile(r"[^\n]+")
@@ -40,7 +40,7 @@ class BoilerplateComponent:
 
     def __call__(self, doc):
         ext = state(doc)
-        for sp in self.spans(doc.text):
+        for sp in self.spans(doc_text(doc)):
             if sp not in ext.ignored:
                 ext.ignored.append(sp)
         return doc

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from provkg.loaders.extraction import Contradiction, Span, state
+from provkg.loaders.extraction import Contradiction, Span, doc_text, state
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "contradictions.yaml"
 _NUM_ENTS = ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
@@ -123,7 +123,7 @@ class ContradictionsComponent:
     def __call__(self, doc):
         ext = state(doc)
         out: list[Contradiction] = []
-        text = doc.text
+        text = doc_text(doc)
 
         def add(a, b, basis):
             if a is None or b is None or a.overlaps(b) or ext.is_ignored(a) or ext.is_ignored(b):

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from provkg.loaders.extraction import Directive, Span, state
+from provkg.loaders.extraction import Directive, Span, doc_text, state
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "directives.yaml"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -515,16 +515,16 @@ class DirectivesComponent:
         found.sort(key=lambda f: f[0].start)
         kept = []
         for f in found:
-            words = [w.lower() for w in doc.text[f[0].start:f[0].end].split()]
+            words = [w.lower() for w in doc_text(doc)[f[0].start:f[0].end].split()]
             dup = False
             for g in kept:
-                other = [w.lower() for w in doc.text[g[0].start:g[0].end].split()]
+                other = [w.lower() for w in doc_text(doc)[g[0].start:g[0].end].split()]
                 n = min(len(words), len(other), 5)
                 if n >= 2 and words[:n] == other[:n] and f[2] == g[2]:
                     dup = True  # the same directive mentioned again ("were twice denied visas to ...")
                     break
                 if len(words) <= 4 and len(other) <= 4 and words[-2:] == other[-2:] and \
-                        doc.text[f[1].start:f[1].end].lower() == doc.text[g[1].start:g[1].end].lower():
+                        doc_text(doc)[f[1].start:f[1].end].lower() == doc_text(doc)[g[1].start:g[1].end].lower():
                     # "his travel ban" ... "President X's travel ban": one measure, keep the owned one
                     dup = True
                     if g[2] is None and f[2] is not None:

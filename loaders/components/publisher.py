@@ -13,7 +13,7 @@ from datetime import datetime
 
 from spacy.language import Language
 
-from provkg.loaders.extraction import Span, state
+from provkg.loaders.extraction import Span, doc_text, state
 
 DEFAULT_PATTERNS = [
     # "Join our (brand new) (verified) NAME Telegram channel"
@@ -30,7 +30,7 @@ class PublisherDetector:
 
     def __call__(self, doc):
         extraction = state(doc)
-        head = doc.text[: self.head_chars]
+        head = doc_text(doc)[: self.head_chars]
         for pattern in self.patterns:
             match = pattern.search(head)
             if match:

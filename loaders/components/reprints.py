@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from provkg.loaders.extraction import Reprint, Span, state
+from provkg.loaders.extraction import Reprint, Span, doc_text, state
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "reprints.yaml"
 ORIG = r"(?P<orig>[A-Z0-9][\w&.'’\-]*(?:\s+(?:of|the|and|&|for|[A-Z0-9][\w&.'’\-]*))*?)(?=\s*(?:[,.;:)]|\s+(?:and|on|in|at|with|under|as|is|was)\b|$))"
@@ -36,7 +36,7 @@ class ReprintsComponent:
         if span is None:
             return Span(start, end)
         s, e = span[0].sent.start_char, span[-1].sent.end_char
-        text = doc.text
+        text = doc_text(doc)
         # a note is one line: keep it within the line
         ls = text.rfind("\n", 0, start) + 1
         le = text.find("\n", end)
@@ -50,7 +50,7 @@ class ReprintsComponent:
 
     def __call__(self, doc):
         ext = state(doc)
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for pat in self.patterns:
             for m in pat.finditer(text):

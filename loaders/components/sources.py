@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
-from provkg.loaders.extraction import Entity, Span, state
+from provkg.loaders.extraction import Entity, Span, doc_text, state
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "sources.yaml"
 USER_KEY = "provkg_attr"
@@ -84,7 +84,7 @@ class SourcesComponent:
         if not ext.attributions:
             return doc
         # Doc.text joins every token in Python: compute it once per document and share it
-        text = self._text = doc.user_data.get("provkg_text") or doc.user_data.setdefault("provkg_text", doc.text)
+        text = self._text = doc_text(doc)
         extra = doc.user_data.get(USER_KEY, {})
         self._merge_same_name(ext)
         by_id = {e.id: e for e in ext.entities}
