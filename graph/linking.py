@@ -8,10 +8,13 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz import fuzz
 
 from provkg.loaders.extraction import short_hash
 from provkg.loaders.resolve import normalise
+from provkg.queries.search import STOPWORDS
 
 DENIAL_CUES = ["deny", "dispute", "reject", "refute", "contest", "dismiss"]
 MATCH_THRESHOLD = 88.0
@@ -43,37 +46,69 @@ def same_story(title_a, text_a, title_b, text_b) -> bool:
 
 
 def link_denials(store, article_ids: list[str]) -> int:
-    """CONTRADICTS between a claim denied in one article and the same claim reported in another."""
-    denials = store.query(
-        "MATCH (s:Actor)-[r:REPORTED]->(c:Claim) WHERE r.cue_lemma IN $cues "
-        "RETURN c.id, c.text, r.article, r.start, r.stop", {"cues": DENIAL_CUES}).rows
-    if not denials:
-        return 0
-    reported = store.query(
-        "MATCH (s:Actor)-[r:REPORTED]->(c:Claim) WHERE NOT r.cue_lemma IN $cues AND "
-        "(r.article IN $ids OR $whole_store) RETURN DISTINCT c.id, c.text, r.article",
-        {"cues": DENIAL_CUES, "ids": article_ids, "whole_store": any(d[2] in article_ids for d in denials)}).rows
-    links = []
-    for denied_id, denied_text, article, start, stop in denials:
-        for claim, text, claim_article in reported:
-            if claim_article == article or claim == denied_id:
+    """CONTRADICTS between a claim denied in one article and the same claim reported in another.
+
+    Only pairs with a side in ``article_ids`` are compared (the batch's denials against every
+    report, the store's denials against the batch's reports), and only when the two texts share
+    content words, so linking a batch costs in proportion to the batch, not to the store squared.
+    """
+    ids = list(article_ids)
+    new_denials = _reports(store, "r.cue_lemma IN $cues AND r.article IN $ids", ids)
+    new_reports = _reports(store, "NOT r.cue_lemma IN $cues AND r.article IN $ids", ids)
+    old_denials = _reports(store, "r.cue_lemma IN $cues AND NOT r.article IN $ids", ids) if new_reports else []
+    old_reports = _reports(store, "NOT r.cue_lemma IN $cues AND NOT r.article IN $ids", ids) if new_denials else []
+    links = {}
+    for denials, reports in ((new_denials, new_reports + old_reports), (old_denials, new_reports)):
+        for denial, report in _overlapping(denials, reports):
+            denied_id, _, article, start, stop = denial
+            claim, claim_article = report[0], report[2]
+            if claim_article == article or claim == denied_id or not _same_claim(denial[1], report[1]):
                 continue
-            if not (article in article_ids or claim_article in article_ids):
-                continue
-            if _same_claim(denied_text, text):
-                links.append({"src": denied_id, "dst": claim, "id": "e" + short_hash("CONTRADICTS", denied_id, claim, article),
-                              "article": article, "start": start, "stop": stop, "basis": "denial"})
+            edge = "e" + short_hash("CONTRADICTS", denied_id, claim, article)
+            links.setdefault(edge, {"src": denied_id, "dst": claim, "id": edge, "article": article, "start": start,
+                           "stop": stop, "basis": "denial"})
     if links:
         store.query("UNWIND $rows AS row MATCH (a:Claim {id: row.src}), (b:Claim {id: row.dst}) "
                     "MERGE (a)-[r:CONTRADICTS {id: row.id}]->(b) ON CREATE SET r.article = row.article, "
-                    "r.start = row.start, r.stop = row.stop, r.basis = row.basis", {"rows": links}, write=True)
+                    "r.start = row.start, r.stop = row.stop, r.basis = row.basis", {"rows": list(links.values())},
+                    write=True)
     return len(links)
 
 
+def _reports(store, where: str, ids: list[str]) -> list[tuple]:
+    """(claim id, normalised claim text, article, start, stop) of the REPORTED edges matching ``where``."""
+    rows = store.query(f"MATCH (s:Actor)-[r:REPORTED]->(c:Claim) WHERE {where} "
+                       "RETURN DISTINCT c.id, c.text, r.article, r.start, r.stop",
+                       {"cues": DENIAL_CUES, "ids": ids}).rows
+    return [(claim, normalise(text or ""), article, start, stop) for claim, text, article, start, stop in rows]
+
+
+def _overlapping(denials: list[tuple], reports: list[tuple]):
+    """Pairs (denial, report) whose texts share content words: at least two, or all a short one has."""
+    if not denials or not reports:
+        return
+    postings: dict[str, list[int]] = {}
+    report_words = []
+    for i, report in enumerate(reports):
+        content = _content_words(report[1])
+        report_words.append(len(content))
+        for word in content:
+            postings.setdefault(word, []).append(i)
+    for denial in denials:
+        content = _content_words(denial[1])
+        shared = Counter(i for word in content for i in postings.get(word, ()))
+        for i, count in shared.items():
+            if count >= min(2, len(content), report_words[i]):
+                yield denial, reports[i]
+
+
+def _content_words(normalised: str) -> set[str]:
+    return {w for w in normalised.split() if w not in STOPWORDS}
+
+
 def _same_claim(a: str, b: str) -> bool:
-    """A denial usually restates the claim, sometimes with more words around it."""
-    na, nb = normalise(a), normalise(b)
-    if min(len(na.split()), len(nb.split())) < 4:
+    """Whether two normalised texts state the same claim; a denial usually restates it, sometimes with more words."""
+    if min(len(a.split()), len(b.split())) < 4:
         return False
-    shorter, longer = sorted((na, nb), key=len)
-    return fuzz.token_set_ratio(na, nb) >= MATCH_THRESHOLD or fuzz.partial_ratio(shorter, longer) >= 95
+    shorter, longer = sorted((a, b), key=len)
+    return fuzz.token_set_ratio(a, b) >= MATCH_THRESHOLD or fuzz.partial_ratio(shorter, longer) >= 95
