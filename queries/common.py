@@ -37,7 +37,7 @@ class Articles:
     def fetch(self, ids) -> None:
         missing = sorted({i for i in ids if i and i not in self._rows})
         if missing:
-            for row in self.store.query("MATCH (a:Article) WHERE a.id IN $ids "
+            for row in self.store.query("UNWIND $ids AS i MATCH (a:Article {id: i}) "
                                         "RETURN a.id AS id, a.title AS title, a.outlet AS outlet, "
                                         "a.published AS published, a.url AS url, a.text AS text",
                                         {"ids": missing}).records():

@@ -11,19 +11,8 @@ from __future__ import annotations
 
 from provkg.errors import NotFoundError
 from provkg.queries import named
+from provkg.queries.common import Articles
 from provkg.queries.search import search_claims
-
-
-def article_text(store, article_id: str, cache: dict) -> str:
-    if article_id not in cache:
-        rows = store.query("MATCH (a:Article {id: $id}) RETURN a.text", {"id": article_id}).rows
-        cache[article_id] = rows[0][0] if rows else ""
-    return cache[article_id]
-
-
-def evidence(text: str, start: int, stop: int, article_id: str, edge_id: str | None = None) -> dict:
-    """The evidence of one hop: where it is and the exact words."""
-    return {"edge_id": edge_id, "article_id": article_id, "start": start, "stop": stop, "text": text[start:stop]}
 
 
 def provenance(store, text: str | None = None, claim_id: str | None = None) -> dict:
@@ -44,34 +33,41 @@ def provenance(store, text: str | None = None, claim_id: str | None = None) -> d
     claim_rows = store.query("MATCH (c:Claim {id: $id}) RETURN c.text, c.kind", {"id": claim_id}).rows
     if not claim_rows:
         raise NotFoundError(f"no claim with id {claim_id!r}")
-    texts: dict[str, str] = {}
-    reports = []
-    for row in named.run(store, "provenance", {"claim_id": claim_id}).records():
-        body = article_text(store, row["article_id"], texts)
-        sentence = evidence(body, row["start"], row["stop"], row["article_id"], row["edge_id"])
-        sentence["cue"] = {"start": row["cue_start"], "stop": row["cue_stop"], "text": body[row["cue_start"]:row["cue_stop"]]}
-        told = [{"recipient_id": t["recipient_id"], "recipient": t["recipient"], "kind": t["recipient_kind"],
-                 "part_of": t["part_of"], "evidence": evidence(article_text(store, t["article_id"], texts), t["start"],
-                                                              t["stop"], t["article_id"], t["edge_id"])}
-                for t in named.run(store, "told", {"actor_id": row["source_id"]}).records()]
-        reprints = [{"original": r["original"], "original_outlet": r["original_outlet"],
-                     "original_article": r["original_id"] if r["original_title"] is not None else None,
-                     "original_title": r["original_title"],
-                     "evidence": evidence(body, r["start"], r["stop"], row["article_id"], r["edge_id"])}
-                    for r in named.run(store, "reprints", {"article_id": row["article_id"]}).records()]
-        reports.append({
-            "source": {"id": row["source_id"], "name": row["source"], "kind": row["source_kind"],
-                       "anonymous": bool(row["anonymous"]), "descriptor": row["descriptor"],
-                       "affiliation": row["affiliation"], "location": row["location"]},
-            "cue": row["cue"], "cue_lemma": row["cue_lemma"], "direct": bool(row["direct"]),
-            "evidence": sentence, "told": told,
-            "article": {"id": row["article_id"], "title": row["title"], "outlet": row["outlet"],
-                        "published": row["published"], "reprint_of": reprints},
-        })
+    rows = named.run(store, "provenance", {"claim_id": claim_id}).records()
+    articles = Articles(store)
+    articles.fetch(row["article_id"] for row in rows)
+    reports: dict[str, dict] = {}
+    for row in rows:
+        report = reports.get(row["edge_id"])
+        if report is None:
+            sentence = articles.evidence(row["article_id"], row["start"], row["stop"], row["edge_id"])
+            cue = articles.evidence(row["article_id"], row["cue_start"], row["cue_stop"])
+            sentence["cue"] = {"start": cue["start"], "stop": cue["stop"], "text": cue["text"]}
+            report = reports[row["edge_id"]] = {
+                "source": {"id": row["source_id"], "name": row["source"], "kind": row["source_kind"],
+                           "anonymous": bool(row["anonymous"]), "descriptor": row["descriptor"],
+                           "affiliation": row["affiliation"], "location": row["location"]},
+                "cue": row["cue"], "cue_lemma": row["cue_lemma"], "direct": bool(row["direct"]),
+                "evidence": sentence, "told": [],
+                "article": {"id": row["article_id"], "title": row["title"], "outlet": row["outlet"],
+                            "published": row["published"], "reprint_of": []},
+            }
+        told_ids = [t["evidence"]["edge_id"] for t in report["told"]]
+        if row["told_edge_id"] is not None and row["told_edge_id"] not in told_ids:
+            report["told"].append({"recipient_id": row["told_id"], "recipient": row["told"], "kind": row["told_kind"],
+                                   "part_of": row["told_part_of"],
+                                   "evidence": articles.evidence(row["article_id"], row["told_start"],
+                                                                 row["told_stop"], row["told_edge_id"])})
+        reprints = report["article"]["reprint_of"]
+        if row["reprint_edge_id"] is not None and row["reprint_edge_id"] not in [r["evidence"]["edge_id"] for r in reprints]:
+            reprints.append({"original": row["original"], "original_outlet": row["original_outlet"],
+                             "original_article": row["original_id"] if row["original_title"] is not None else None,
+                             "original_title": row["original_title"],
+                             "evidence": articles.evidence(row["article_id"], row["reprint_start"],
+                                                           row["reprint_stop"], row["reprint_edge_id"])})
     contradictions = []
     for c in named.run(store, "contradicting", {"claim_id": claim_id}).records():
-        body = article_text(store, c["article_id"], texts)
         contradictions.append({"claim_id": c["claim_id"], "text": c["claim"], "basis": c["basis"],
-                               "evidence": evidence(body, c["start"], c["stop"], c["article_id"], c["edge_id"])})
+                               "evidence": articles.evidence(c["article_id"], c["start"], c["stop"], c["edge_id"])})
     return {"claim": {"id": claim_id, "text": claim_rows[0][0], "kind": claim_rows[0][1]}, "match_score": score,
-            "reports": reports, "contradictions": contradictions, "related": related}
+            "reports": list(reports.values()), "contradictions": contradictions, "related": related}
