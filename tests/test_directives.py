@@ -134,3 +134,11 @@ def test_tax_and_required(extractor):
     d = _one(ext, text, "to tax")
     assert text[d.content.start:d.content.end].startswith("A turnover threshold")
     assert any("seat belts will be required" in t for t in texts(ext, text))
+
+
+def test_asking_not_to_be_named_is_not_a_directive(extractor):
+    text = ("The official, who asked not to be named because she was not authorised to speak, said the "
+            "checkpoints would stay. A clerk requested to be moved to another office.")
+    assert extract(extractor, text).directives == []
+    text = "The governor asked the police to leave the square."
+    assert texts(extract(extractor, text), text) == ["to leave the square"]

@@ -413,6 +413,8 @@ class DirectivesComponent:
                         obj = next((c for c in xcomp.children if c.dep_ == "nsubj"), None)
                     if obj is None and lemma not in ("require", "urge", "ask", "demand", "request"):
                         continue
+                    if obj is None and any(c.dep_ == "auxpass" for c in xcomp.children):
+                        continue  # "asked not to be named", "requested to be moved": about the asker itself
                     if obj is not None and obj.lower_ in self.first_person:
                         continue
                     issuer, _ = self._issuer(ext, tok)
@@ -420,8 +422,6 @@ class DirectivesComponent:
                     if obj is not None and obj.head == xcomp:
                         body = [t for t in xcomp.subtree if t.i > obj.right_edge.i]
                     add(self._span(body), tok, issuer, self._entities_in(ext, [obj]) if obj is not None else [], sent)
-                    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in self.nouns:
-                        pass
                     continue
                 elif passive and lemma in ("force", "compel", "oblige", "task", "order", "require"):
                     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "into")), None)
