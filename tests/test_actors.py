@@ -102,3 +102,91 @@ def test_groups_targeted_by_a_duty_stay_actors(extractor):
     text = "Voting is a compulsory civic duty for citizens over eighteen, the electoral commission said."
     ext = extract(extractor, text)
     assert "citizens" in {e.name.lower() for e in ext.entities}
+
+
+def test_full_names_sharing_a_surname_are_different_people(extractor):
+    text = ("Maria Lopez of the Green Party and Daniel Lopez of the Labour Party both won seats. "
+            "Lopez said the count was fair.")
+    ext = extract(extractor, text)
+    persons = {e.name for e in ext.entities if e.kind == "person"}
+    assert {"Maria Lopez", "Daniel Lopez"} <= persons
+
+
+def test_hyphenated_given_name_is_kept_whole(extractor):
+    text = "Councillor Chan Tai-man told reporters that the vote was delayed, and Chan Tai-man later resigned."
+    ext = extract(extractor, text)
+    names = {e.name for e in ext.entities if e.kind == "person"}
+    assert not any(n.endswith("Tai") for n in names)
+
+
+def test_description_introducing_a_name_is_a_mention_of_it(extractor):
+    text = ("The inquiry was reported by the magazine Coastal Affairs Review on Friday. "
+            "The magazine said the port authority had hidden the losses.")
+    ext = extract(extractor, text)
+    mag = next(e for e in ext.entities if "Coastal Affairs Review" in e.name)
+    assert mag.kind == "media"
+    texts = {text[m.start:m.end] for m in mag.mentions}
+    assert any(t.endswith("magazine") for t in texts)
+    assert not any(e.name.endswith("magazine") and e is not mag for e in ext.entities)
+
+
+def test_places_after_place_nouns_and_motion_verbs_are_not_actors(extractor):
+    text = ("The army evacuated about 80 people in the town of Brellock after a shell landed. "
+            "The prisoner was taken to the Varnholt Towers for questioning, officials said.")
+    ext = extract(extractor, text)
+    actors = {e.name for e in ext.entities if e.kind != "place"}
+    assert "Brellock" not in actors
+    assert not any("Varnholt" in n for n in actors)
+
+
+def test_country_abbreviation_is_the_same_country(extractor):
+    text = "The US imposed new sanctions on Monday. The United States said the sanctions would stay."
+    ext = extract(extractor, text)
+    countries = [e for e in ext.entities if e.kind in ("country", "place") and "united states" in e.name.lower()
+                 or e.name == "US"]
+    assert len(countries) == 1
+
+
+def test_unnamed_party_of_a_person_is_an_organization(extractor):
+    text = "Elena Marsh of PQR and Tom Reed of the Fairway Alliance were elected; PQR won four seats."
+    ext = extract(extractor, text)
+    pqr = by_name(ext, "PQR")
+    assert pqr is not None and pqr.kind == "organization" and len(pqr.mentions) == 2
+
+
+def test_political_camp_needs_a_stance(extractor):
+    text = ("The pro-reform camp won a majority, while the refugee camp near the border was closed. "
+            "The nationalist camp said it would appeal.")
+    ext = extract(extractor, text)
+    names = {e.name.lower() for e in ext.entities if e.kind == "organization"}
+    assert "pro-reform camp" in names and "nationalist camp" in names
+    assert not any("refugee camp" in n for n in names)
+
+
+def test_coordinated_places_are_not_a_body(extractor):
+    text = ("Inspectors were sent to various cities and districts. The directive calls for provincial, "
+            "municipal and regional security departments and agencies to report weekly.")
+    ext = extract(extractor, text)
+    names = {e.name for e in ext.entities}
+    assert not any("cities" in n for n in names)
+    assert any(n.endswith("departments and agencies") for n in names)
+
+
+def test_group_named_with_its_of_phrase_and_bare_nouns_and_nationalities(extractor):
+    text = ("Critics of the dam project said the plan was rushed. A Danish court ruled on Monday that the dam "
+            "could go ahead, the branches of government having agreed. Every Dane will pay for it.")
+    ext = extract(extractor, text)
+    names = {e.name for e in ext.entities}
+    assert "Critics of the dam project" in names
+    court = next(e for e in ext.entities if e.name == "Danish court")
+    assert court.kind == "government"
+    assert "government" not in {n.lower() for n in names}
+    assert "Dane" not in names
+
+
+def test_generic_police_refers_forward_to_the_named_force(extractor):
+    text = ("Police arrested the boy at his school. The Northfield Police Department later said "
+            "the arrest was a mistake.")
+    ext = extract(extractor, text)
+    security = [e for e in ext.entities if e.kind == "security"]
+    assert len(security) == 1 and len(security[0].mentions) >= 2

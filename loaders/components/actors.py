@@ -52,6 +52,16 @@ def _all_initials(text: str) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in ("of", "the", "and", "for", "&", "in", "on"))
 
 
+def _compatible_given(a: str, b: str) -> bool:
+    """Two full names with one surname are one person only if their other words agree: the shorter
+    name's given names are among the longer's, or are their initials ("J. Smith", "John Paul Smith");
+    "Ben Chan" and "Gary Chan" are two people."""
+    wa, wb = [w.strip(".").lower() for w in a.split()[:-1]], [w.strip(".").lower() for w in b.split()[:-1]]
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    return all(any(x == y or len(x) == 1 and y.startswith(x) for y in wb) for x in wa)
+
+
 def _is_acronym(word: str) -> bool:
     core = word.replace(".", "")
     return 2 <= len(core) <= 8 and core.isupper() and core.isalpha()
@@ -76,7 +86,9 @@ class ActorsComponent:
         self.not_actors = set(lex["not_actors"])
         self.titles = set(lex["titles"])
         self.countries = set(lex["countries"])
+        self.country_aliases = {alias: _norm(name) for alias, name in lex["country_aliases"].items()}
         self.religions = set(lex.get("religions", []))
+        self.place_nouns = set(lex["place_nouns"])
         single_heads = sorted({h for h in self.heads if " " not in h})
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True}
@@ -111,6 +123,8 @@ class ActorsComponent:
         if len(words) == 1 and words[0] in self.groups and label != "PERSON":
             return "group"
         if label == "PERSON":
+            if re.match(r"(?:pro|anti)-", text.lower()):
+                return None  # a stance ("pro-Beijing"), not a name
             if any(_is_acronym(w) for w in text.split()) and len(words) > 1:
                 pass  # "AMN Telegram": not a person; fall through to institution rules
             elif words[-1] in self.heads and words[-1] not in ("guard", "post", "star", "sun"):
@@ -150,9 +164,24 @@ class ActorsComponent:
         while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or
-                               doc[end - 1].lower_ in ("'s", "’s", "and", "of", "the", "&", "for", "or")):
+                               doc[end - 1].lower_ in ("'s", "’s", "and", "of", "the", "&", "for", "or") or
+                               self._credit_label(doc, end - 1)):
             end -= 1
         return start, end
+
+    @staticmethod
+    def _hyphen_tail(doc, end: int) -> int:
+        """A name the model cut at a hyphen ("Wong Yeung" of "Wong Yeung-tat") ends after the hyphenated part."""
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+            end += 2
+        return end
+
+    @staticmethod
+    def _credit_label(doc, i: int) -> bool:
+        """A caption's credit label glued to a name by the model: "student Ahmed Smith Image: Reuters"."""
+        return doc[i].lower_ in ("image", "photo", "picture", "video", "credit", "source", "file") and \
+            i + 1 < len(doc) and doc[i + 1].text == ":"
 
     def _name_tokens(self, doc, start, end, kind):
         """The proper-name core of a mention: titles dropped for persons, X-based and generic heads dropped."""
@@ -192,10 +221,14 @@ class ActorsComponent:
             s, e = self._strip(doc, ent.start, ent.end)
             if s >= e:
                 continue
+            if ent.label_ == "PERSON":
+                e = self._hyphen_tail(doc, e)
             span_text = doc[s:e].text
             if ent.label_ == "NORP":
                 # a plural nationality/religion noun used as a noun: "Muslims", "Bangladeshis"
                 tok = doc[e - 1]
+                if s > 0 and doc[s - 1].lower_ in ("a", "an", "every", "each", "another", "one", "other"):
+                    continue  # one person: "like every other New Zealander"
                 if tok.tag_ in ("NNPS", "NNS") or (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in
                                                    ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
                     cands.append((s, e, "group", 1, "norp"))
@@ -213,8 +246,8 @@ class ActorsComponent:
             cands.append((s, e, kind, 2 if ent.label_ == "PERSON" else 1, "ner"))
         for mid, s, e in self.matcher(doc):
             s2, e2 = self._strip(doc, s, e)
-            if s2 >= e2:
-                continue
+            if s2 >= e2 or doc[s2:e2].text.islower():
+                continue  # only a sentence-initial "The" was capitalised: "The magazine said"
             span_text = doc[s2:e2].text
             if span_text.split()[0].lower() in self.titles and doc[s2].is_title and e2 - s2 <= 2:
                 continue
@@ -261,6 +294,8 @@ class ActorsComponent:
             key = _norm(name)
             if not key:
                 continue
+            if kind in ("country", "place"):
+                key = self.country_aliases.get(name.lower().replace(".", ""), key)  # "DPRK" is "North Korea"
             ent = by_key.get(key)
             if ent is None and ne - ns == 1 and kind != "country":
                 # a bare surname, whatever NER called it: "Paris" after "Valeska Paris"
@@ -272,7 +307,7 @@ class ActorsComponent:
                 last = _norm(name.split()[-1]).replace(" ", "-") if name.split() else key
                 for p in persons:
                     pk = [_norm(w).replace(" ", "-") for w in p.name.split()]
-                    if pk and (last == pk[-1] or (len(key.split()) == 1 and key in pk)):
+                    if pk and (len(key.split()) == 1 and key in pk or last == pk[-1] and _compatible_given(name, p.name)):
                         ent = p
                         break
             if ent is None and _is_acronym(name.replace(" ", "")) and kind != "person":
@@ -334,6 +369,7 @@ class ActorsComponent:
                 by_key[k] = merged[id(v)]
 
         self._appositives(doc, entities, taken, skip)
+        self._affiliations(doc, entities, by_key, taken, skip)
         # acronym mentions elsewhere in the text ("RFA" alone, not tagged by NER)
         self._acronym_mentions(doc, entities, taken, skip)
         self._coordinated(doc, entities, taken, skip)
@@ -377,7 +413,7 @@ class ActorsComponent:
                 return True
             if self._IDEOLOGY.search(words[0]) and ent.kind in ("organization", "person") and not ent.name.isupper():
                 return True
-        if ent.kind == "person" and len(ent.mentions) == 1 and len(words) == 1:
+        if ent.kind in ("person", "organization") and len(ent.mentions) == 1 and len(words) == 1:
             m = ent.mentions[0]
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
@@ -522,6 +558,9 @@ class ActorsComponent:
     # verbs whose object is a destination or a territory, not something acted on
     _PLACE_VERBS = {"enter", "visit", "leave", "reach", "travel", "flee", "return", "cross", "tour", "fly",
                     "arrive", "move", "come", "go", "land", "make", "call", "rename"}
+    # verbs whose "to"/"from" object is a destination or an origin
+    _MOTION = {"travel", "flee", "return", "fly", "move", "take", "drive", "transfer", "escape", "deport",
+               "evacuate", "relocate"}
 
     def _role(self, tok):
         """The syntactic role of a mention's root, through coordination and apposition."""
@@ -585,7 +624,12 @@ class ActorsComponent:
             return h.pos_ != "NOUN" or h.lower_ in self.titles or h.lower_ in self.heads or h.lower_ in self.groups \
                 or h.lower_ in self.descriptions
         if dep == "pobj":
-            return root.head.lower_ not in self._LOCATIVE
+            prep = root.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in self.place_nouns:
+                return False  # "the town of X"
+            if prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in self._MOTION:
+                return False  # "taken to X", "travel from X": a destination or an origin
+            return prep.lower_ not in self._LOCATIVE
         return True
 
     # ------------------------------------------------------ coordinated bodies
@@ -611,6 +655,8 @@ class ActorsComponent:
             heads = {t.lemma_.lower() for t in chain if t.lemma_.lower() in self.heads}
             if last.lemma_.lower() not in self.heads or last.tag_ not in ("NNS", "NN"):
                 continue
+            if any(t.tag_ == "NNS" and t.lemma_.lower() not in heads for t in chain):
+                continue  # a plural conjunct that is not a body: "cities and districts" ("county" is a modifier)
             s = tok.left_edge.i
             while s < tok.i and (doc[s].lower_ in _DETS or doc[s].is_punct):
                 s += 1
@@ -650,8 +696,10 @@ class ActorsComponent:
         generic: dict[str, Entity] = {}
         gov_words = {"government", "authorities", "leadership", "leaders", "regime", "administration", "feds"}
         police_words = {"police", "cops", "law enforcement", "police officers", "officers"}
+        named_at = {m.start: ent for ent in entities if ent.kind in self._ORGLIKE for m in ent.mentions}
+        described: dict[str, Entity] = {}  # description head -> the named entity it introduced
         for tok in doc:
-            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lower_
             prev2 = (doc[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
@@ -666,9 +714,27 @@ class ActorsComponent:
             if any(t in taken for t in range(s, e)):
                 if not all(doc[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
                     continue
+            named = self._named_by(doc, e, named_at)
+            if named is not None:
+                # "the magazine X", "its elite group the Y": the description is a mention of the name
+                if tok.dep_ == "compound" and s == tok.i and s > 0 and doc[s - 1].tag_ == "DT":
+                    s -= 1  # the parser hung "the magazine" on the name
+                if named.kind == "organization" and kind in ("media", "government", "security"):
+                    named.kind = kind  # the description says more than the model's ORG
+                sp = Span(doc[s].idx, tok.idx + len(tok))
+                if not skip(sp.start, sp.end) and sp not in named.mentions:
+                    named.mentions.append(sp)
+                    taken.update(range(s, e))
+                    described[lemma] = named
+                continue
+            if tok.dep_ == "compound":
+                continue
             det = doc[s].lower_
             mods = [t for t in doc[s:tok.i] if t.lower_ not in _DETS and t.pos_ in ("ADJ", "NOUN", "PROPN")
                     and t.ent_type_ not in ("NORP", "GPE", "LOC")]
+            # a nationality or country makes a body definite: "Greek court", "French television"
+            if any(t.ent_type_ in ("NORP", "GPE") for t in doc[s:tok.i]):
+                det = "the"
             if lemma in ("officials", "officers", "leaders", "soldiers") and not mods and det not in ("the",) \
                     and lemma not in ("leaders",):
                 continue
@@ -676,6 +742,13 @@ class ActorsComponent:
                                                         "media", "press"} and det not in ("the", "this", "that") \
                     and not mods:
                 continue
+            if lemma == "camp" and not any(m.lower_ in ("pro", "anti", "pan") or m.lower_.endswith(("ist", "ic"))
+                                           for m in doc[s:tok.i]):
+                continue  # a camp is a political bloc only with a stance: "the localist camp", "the anti-war camp"
+            if tok.tag_ == "NN" and s == tok.i and lemma not in police_words | {"media", "press"}:
+                continue  # a bare singular noun is the concept, not a body: "the branches of government"
+            if lemma == "state" and det not in ("the", "this", "that"):
+                continue  # "a wartime state", "a failed state": a condition or a country, not the government
             if lemma in ("state", "department", "court", "council", "group", "party", "center", "centre", "union",
                          "agency", "paper", "bureau", "organization", "organisation", "church", "company",
                          "institute", "foundation", "association", "university", "firm", "charity") and \
@@ -687,14 +760,21 @@ class ActorsComponent:
             modwords = {m.lower_ for m in mods}
             if lemma in ("officials", "officers") and modwords & {"security", "police", "military", "army", "intelligence"}:
                 kind = "security"
-            target = None
-            if not mods or lemma in gov_words:
-                # refer back to the latest named entity of that kind whose name has this head
+            target = described.get(lemma) if not mods else None  # "the magazine" after "the magazine X"
+            if target is None and (not mods or lemma in gov_words):
+                # refer back to the latest named entity of that kind whose name has this head, or forward
+                # to the only one named later ("Police arrested him ... the Irving Police Department said")
+                later = []
                 for ent in entities:
-                    if ent.kind != kind or not ent.mentions or ent.mentions[0].start > start_char or not ent.name[:1].isupper():
+                    if ent.kind != kind or not ent.mentions or not ent.name[:1].isupper() \
+                            or lemma not in _norm(ent.name).split():
                         continue
-                    if lemma in _norm(ent.name).split():
+                    if ent.mentions[0].start > start_char:
+                        later.append(ent)
+                    else:
                         target = ent
+                if target is None and len(later) == 1:
+                    target = later[0]
             if target is None:
                 if lemma in gov_words and not (modwords - {"central", "national", "federal", "autocratic", "new",
                                                            "current", "local"}):
@@ -724,6 +804,49 @@ class ActorsComponent:
                     target.mentions.append(sp2)
             for t in range(s, e):
                 taken.add(t)
+
+    _NAMING = {"called", "named", "dubbed", "titled"}
+
+    @classmethod
+    def _named_by(cls, doc, end, named_at):
+        """The named institution a description introduces: "the news agency Yonhap", "its elite group
+        the Sea Org", "a unit within the army called the Red Guard" (a few words, no clause between)."""
+        sent_end = doc[end - 1].sent.end
+        i = end
+        for j in range(end, min(end + 6, sent_end)):
+            if doc[j].lower_ in cls._NAMING or doc[j].lower_ == "as" and doc[j - 1].lower_ == "known":
+                i = j + 1
+                break
+            if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+                break
+        if i < sent_end and doc[i].lower_ == "the":
+            i += 1
+        return named_at.get(doc[i].idx) if i < sent_end else None
+
+    # ----------------------------------------------------------- affiliations
+    def _affiliations(self, doc, entities, by_key, taken, skip):
+        """"Jane Roe of the XYZ", "John Doe from Tory Reform": an untagged proper name after "of"/"from"
+        that qualifies a person's name is the organisation the person belongs to (places are tagged GPE)."""
+        for tok in doc:
+            prep = tok.head
+            if tok.dep_ != "pobj" or tok.tag_ not in ("NNP", "NNPS") or tok.ent_type_ or tok.i in taken \
+                    or prep.lower_ not in ("of", "from") or prep.head.ent_type_ != "PERSON":
+                continue
+            s = tok.i
+            while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].tag_ in ("NNP", "NNPS") \
+                    and not doc[s - 1].ent_type_ and s - 1 not in taken:
+                s -= 1
+            name = doc[s:tok.i + 1].text
+            key = _norm(name)
+            if key in self.countries or name.lower().replace(".", "") in self.country_aliases or \
+                    key in self._NOT_NAMES or skip(doc[s].idx, tok.idx + len(tok)):
+                continue
+            ent = by_key.get(key)
+            if ent is None:
+                ent = by_key[key] = Entity(id="", kind=self.kind_of(name, "ORG") or "organization", name=name)
+                entities.append(ent)
+            ent.mentions.append(Span(doc[s].idx, tok.idx + len(tok)))
+            taken.update(range(s, tok.i + 1))
 
     # ------------------------------------------------------------ appositives
     def _appositives(self, doc, entities, taken, skip):
@@ -771,8 +894,6 @@ class ActorsComponent:
             low = root.lower_
             if low not in self.groups:
                 continue
-            if low in ("people",) and chunk.start == root.i:
-                pass
             if root.dep_ in ("npadvmod",) or root.head.lower_ in ("of",) and root.head.head.lower_ in ("number", "numbers"):
                 continue
             s, e = chunk.start, root.i + 1
@@ -789,9 +910,27 @@ class ActorsComponent:
                 ent = Entity(id="", kind="group", name=doc[s:e].text if e - s <= 3 else low)
                 groups[key] = ent
                 entities.append(ent)
+            of_end = self._of_complement(doc, root)
+            if of_end and " of " not in ent.name:
+                # the group's name says whose members they are: "worshippers of the old gods"
+                ent.name = doc[s:of_end].text
             sp = Span(start_char, end_char)
             if sp not in ent.mentions:
                 ent.mentions.append(sp)
+
+    @staticmethod
+    def _of_complement(doc, root) -> int | None:
+        """End token of a short "of" phrase right after a noun ("critics of the plan"), if any."""
+        if root.i + 1 >= len(doc) or doc[root.i + 1].lower_ != "of" or doc[root.i + 1].head.i != root.i:
+            return None
+        pobj = next((c for c in doc[root.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        end = pobj.i + 1
+        # the object's own modifiers only, not clauses: "of the ancient Greek religion"
+        if end - root.i > 8 or any(t.is_punct for t in doc[root.i + 1:end]):
+            return None
+        return end
 
     # ---------------------------------------------------------------- acronyms
     def _acronym_mentions(self, doc, entities, taken, skip):
