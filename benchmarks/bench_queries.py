@@ -182,14 +182,14 @@ def run(articles: int = 36000, n: int = 30, budget_s: float = 25.0) -> dict:
             ("origins(claim_id)", "queries.origins", lambda c: origins(store, claim_id=c), [(c,) for c, _ in s["claims"]], 100),
             ("origins(claim_id), viral claims", "queries.origins", lambda c: origins(store, claim_id=c),
              [(c,) for c in s["hot"]], 100),
-            ("anonymous_only()", "queries.anonymous", lambda: anonymous(store), [()] * 3, 1000),
+            ("anonymous_only(limit=100)", "queries.anonymous", lambda: anonymous(store), [()] * 3, 1000),
             ("dossier(name)", "queries.dossier", lambda a: dossier(store, a), [(a,) for a in s["actors"]], 1000),
             ("dossier(name), busiest actors", "queries.dossier", lambda a: dossier(store, a),
              [(a,) for a in s["hot_actors"]], 1000),
         ]
         fallbacks = {"queries.provenance": ("provenance", lambda c: {"claim_id": c}),
                      "queries.origins": ("origins", lambda c: {"claim_id": c}),
-                     "queries.anonymous": ("anonymous", lambda: {}),
+                     "queries.anonymous": ("anonymous", lambda: {"limit": 100}),
                      "queries.dossier": ("actor", None)}
         available = {"queries.search": True, "queries.provenance": provenance is not None,
                      "queries.origins": origins is not None, "queries.anonymous": anonymous is not None,
@@ -212,9 +212,9 @@ def run(articles: int = 36000, n: int = 30, budget_s: float = 25.0) -> dict:
         source, article = store.query("MATCH (s:Actor)-[r:REPORTED]->(c:Claim {id: $id}) RETURN s.id, r.article LIMIT 1",
                                       {"id": claim}).rows[0]
         params = {"provenance": {"claim_id": claim}, "origins": {"claim_id": claim}, "contradicting": {"claim_id": claim},
-                  "told": {"actor_id": source}, "reprints": {"article_id": article}, "actor": {"actor_id": source},
+                  "told": {"actor_id": source, "article_ids": [article]}, "reprints": {"article_id": article}, "actor": {"actor_id": source},
                   "reports": {"item_ids": [], "source_ids": [source]}, "issued": {"actor_ids": [source], "directive_ids": []},
-                  "targeted": {"actor_ids": [source]}, "anonymous": {}}
+                  "targeted": {"actor_ids": [source]}, "anonymous": {"limit": 100}}
         plans = []
         for query, p in params.items():
             try:

@@ -41,7 +41,7 @@ from dataclasses import asdict, dataclass
 from itertools import accumulate
 from pathlib import Path
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 OUT = Path(__file__).resolve().parent / "out"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear" / "train" / "text"
 
@@ -193,6 +193,7 @@ def _generate(spec: Spec, directory: Path, log) -> dict:
     rels: dict[tuple[str, str, str], _Rows] = {}
     common = list(MODEL.spec["relationship_properties"])
     edge_seq = [0]
+    support: dict[str, list[int]] = {}  # item id -> [named, anonymous] reports, denials aside
 
     def rel(rel_type, src_label, src, dst_label, dst, article, start, stop, *extra):
         key = (rel_type, src_label, dst_label)
@@ -412,6 +413,8 @@ def _generate(spec: Spec, directory: Path, log) -> dict:
                     nodes["Actor"].rows.append((recipient_id, told[1], "media", [], False, None, None, None, None))
                 rel("TOLD", "Actor", sid, "Actor", recipient_id, art, at, at + len(sentence), cid)
             attribution = f"A{len(claims_here) + 1}"
+            if lemma != "deny":
+                support.setdefault(cid, [0, 0])[kind_label == "anon"] += 1
             rel("REPORTED", "Actor", sid, "Claim", cid, art, at, at + len(sentence),
                 cue, lemma, at + cue_at, at + cue_at + len(cue), sname, c_span[0], c_span[1],
                 cue == "said" and rng.random() < 0.3, recipient_id, attribution)
@@ -448,6 +451,7 @@ def _generate(spec: Spec, directory: Path, log) -> dict:
                     nodes["Actor"].rows.append((src[0], src[1], "media", [], False, None, None, None, None))
                 s2 = f"{src[1]} reported the order."
                 at2 = text.add(s2)
+                support.setdefault(did, [0, 0])[0] += 1
                 rel("REPORTED", "Actor", src[0], "Directive", did, art, at2, at2 + len(s2), "reported", "report",
                     at2 + len(src[1]) + 1, at2 + len(src[1]) + 9, src[1], span[0], span[1], False, None,
                     f"A{len(claims_here) + 100}")
@@ -496,6 +500,9 @@ def _generate(spec: Spec, directory: Path, log) -> dict:
     directory.mkdir(parents=True, exist_ok=True)
     files = {"nodes": [], "rels": []}
     counts = {"nodes": {}, "rels": {}}
+    for label in ("Claim", "Directive"):  # the support counts close each row (see schemas/model.yaml)
+        assert list(MODEL.node_properties(label))[-2:] == ["named_reports", "anonymous_reports"]
+        nodes[label].rows = [row + tuple(support.get(row[0], (0, 0))) for row in nodes[label].rows]
     for label, table in nodes.items():
         props = MODEL.node_properties(label)
         schema = pa.schema([(c, arrow[props[c]["type"]]) for c in table.columns])

@@ -15,7 +15,7 @@ import ladybug
 
 from provkg import EXTRACTOR_VERSION
 from provkg.errors import QueryError, SchemaVersionError, StoreError, StoreLockedError
-from provkg.graph.linking import link_denials, link_reprints
+from provkg.graph.linking import link_denials, link_reprints, reported_items, update_support
 from provkg.graph.rows import GraphRows, build_rows
 from provkg.graph.store import LoadReport, QueryResult
 from provkg.schemas import MODEL
@@ -196,6 +196,7 @@ class LadybugStore:
 
             lookup(_name_keys(record for record in batch if record["document"]["id"] not in in_store))  # one query
             touched = []
+            items: set[str] = set()  # claims and directives whose support counts change
             self._pending = pending
             for record in batch:
                 art = record["document"]["id"]
@@ -206,11 +207,13 @@ class LadybugStore:
                 if exists:
                     t0 = time.perf_counter()
                     self._flush(pending)
+                    items.update(reported_items(self, art))
                     self._delete_article(art)
                     in_store.discard(art)
                     report.seconds["write"] += time.perf_counter() - t0
                 t0 = time.perf_counter()
                 rows = build_rows(record, lookup)
+                items.update(rows.nodes.get("Claim", {}), rows.nodes.get("Directive", {}))
                 self._write(rows)
                 report.seconds["resolve"] += time.perf_counter() - t0
                 report.rows += rows.count()
@@ -223,6 +226,7 @@ class LadybugStore:
                 t0 = time.perf_counter()
                 link_reprints(self, touched)
                 link_denials(self, touched)
+                update_support(self, items)
                 report.seconds["link"] = report.seconds.get("link", 0.0) + time.perf_counter() - t0
             self.conn.execute("COMMIT")
         except BaseException:

@@ -1,8 +1,11 @@
-"""Links that span articles, made after each batch is written (backend-neutral: plain Cypher).
+"""Links and counts that span articles, made after each batch is written (backend-neutral: plain Cypher).
 
 - Reprints: a copy that names its original outlet gets ``REPRINT_OF`` to the original
   *article* once both are in the store (same title, or the original's paragraphs appear
   verbatim in the copy), whichever arrives first.
+- Support: each Claim and Directive keeps how many of its reports (denials aside) come from
+  named and from anonymous sources (``named_reports``, ``anonymous_reports``), so "what rests only
+  on anonymous sources" is a property lookup instead of a scan of every report in the store.
 - Denials: a claim denied in one article ``CONTRADICTS`` a matching claim reported in another
   (basis ``denial``); the match is word overlap of the normalised texts (token-set ratio).
 """
@@ -112,3 +115,29 @@ def _same_claim(a: str, b: str) -> bool:
         return False
     shorter, longer = sorted((a, b), key=len)
     return fuzz.token_set_ratio(a, b) >= MATCH_THRESHOLD or fuzz.partial_ratio(shorter, longer) >= 95
+
+
+SUPPORT = """
+UNWIND $ids AS i
+MATCH (x:{label} {{id: i}})
+OPTIONAL MATCH (s:Actor)-[r:REPORTED]->(x)
+WHERE coalesce(r.cue_lemma, '') <> 'deny'
+WITH x, sum(CASE WHEN r IS NULL OR s.anonymous = true THEN 0 ELSE 1 END) AS named,
+        sum(CASE WHEN r IS NOT NULL AND s.anonymous = true THEN 1 ELSE 0 END) AS anonymous
+SET x.named_reports = named, x.anonymous_reports = anonymous
+"""
+
+
+def update_support(store, item_ids) -> None:
+    """Recount ``named_reports``/``anonymous_reports`` of these Claim and Directive ids (missing ones are skipped)."""
+    ids = sorted(set(item_ids))
+    for label, prefix in (("Claim", "claim:"), ("Directive", "directive:")):
+        mine = [i for i in ids if i.startswith(prefix)]
+        if mine:
+            store.query(SUPPORT.format(label=label), {"ids": mine}, write=True)
+
+
+def reported_items(store, article_id: str) -> list[str]:
+    """The Claim and Directive ids an article reports (their support changes when it goes)."""
+    return [row[0] for row in store.query("MATCH (:Actor)-[r:REPORTED]->(x) WHERE r.article = $art RETURN DISTINCT x.id",
+                                          {"art": article_id}).rows]

@@ -33,16 +33,29 @@ import ladybug
 from provkg import EXTRACTOR_VERSION
 from provkg.errors import SchemaVersionError, StoreError, StoreLockedError
 from provkg.schemas import MODEL
+from provkg.schemas.model import LADYBUG_TYPES
 
 SIDECARS = (".wal", ".shadow", ".tmp")
 """Files Ladybug keeps next to a database while it is open or after a crash."""
 
-MIGRATIONS: dict[int, Callable] = {}
+def _add_support_counts(conn) -> None:
+    """Schema 1 -> 2: ``named_reports``/``anonymous_reports`` on Claim and Directive, counted from the edges."""
+    from provkg.graph.linking import SUPPORT
+
+    for label in ("Claim", "Directive"):
+        for name, spec in MODEL.node_properties(label).items():
+            if name in ("named_reports", "anonymous_reports"):
+                conn.execute(f"ALTER TABLE {label} ADD {name} {LADYBUG_TYPES[spec['type']]} DEFAULT 0")
+        ids = [row[0] for row in conn.execute(f"MATCH (x:{label}) RETURN x.id").get_all()]
+        conn.execute(SUPPORT.format(label=label), {"ids": ids})
+
+
+MIGRATIONS: dict[int, Callable] = {1: _add_support_counts}
 """In-place schema migrations: ``MIGRATIONS[n](conn)`` upgrades a schema ``n`` store to ``n + 1``.
 
 Each step runs inside one transaction together with the version bump, so a store is either
-fully at ``n`` or fully at ``n + 1``. Schema 1 is the first schema: there are no steps yet. A step
-that needs the extractor (new properties only extraction can fill) belongs in ``reextract``.
+fully at ``n`` or fully at ``n + 1``. A step that needs the extractor (new properties only
+extraction can fill) belongs in ``reextract``.
 """
 
 

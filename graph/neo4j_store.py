@@ -446,7 +446,7 @@ class _Batch:
 
     # -- loading --------------------------------------------------------------------------------
     def load(self, batch: list[dict], replace: bool) -> dict:
-        from provkg.graph.linking import link_denials, link_reprints
+        from provkg.graph.linking import link_denials, link_reprints, reported_items, update_support
 
         outcome = {"articles": [], "rows": 0, "seconds": {"resolve": 0.0, "write": 0.0}}
         ids = sorted({r["document"]["id"] for r in batch})
@@ -454,6 +454,7 @@ class _Batch:
         if not (in_store and not replace and in_store >= set(ids)):
             self._prefetch_names(batch)
         touched = []
+        items: set[str] = set()  # claims and directives whose support counts change
         for record in batch:
             art = record["document"]["id"]
             exists = art in in_store or art in self.written
@@ -463,12 +464,14 @@ class _Batch:
             if exists:
                 t0 = time.perf_counter()
                 self.flush()
+                items.update(reported_items(self, art))
                 self._delete_article(art)
                 self.written.discard(art)
                 in_store.discard(art)
                 outcome["seconds"]["write"] += time.perf_counter() - t0
             t0 = time.perf_counter()
             rows = build_rows(record, self.lookup_names)
+            items.update(rows.nodes.get("Claim", {}), rows.nodes.get("Directive", {}))
             self.add(rows)
             outcome["seconds"]["resolve"] += time.perf_counter() - t0
             outcome["rows"] += rows.count()
@@ -480,6 +483,7 @@ class _Batch:
         if touched:
             link_reprints(self, touched)
             link_denials(self, touched)
+            update_support(self, items)
         return outcome
 
     def add(self, rows: GraphRows) -> None:

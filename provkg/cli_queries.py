@@ -53,21 +53,23 @@ def origins_command(claim, db, fmt):
 
 @cli.command("anonymous")
 @_db_option
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many items, those with the most anonymous reports first; 0 for all.")
 @_format_option("tree")
 @_errors_to_click
-def anonymous_command(db, fmt):
+def anonymous_command(db, limit, fmt):
     """List claims and directives that rest only on anonymous sources, grouped by outlet.
 
     Each source is shown with its descriptor, affiliation and location, and the sentence.
 
     \b
     Example:
-      provkg anonymous --format table
+      provkg anonymous --limit 20 --format table
     """
     from provkg.queries.anonymous import anonymous_only
 
     with open_store(db, read_only=True) as store:
-        result = anonymous_only(store)
+        result = anonymous_only(store, limit=limit or None)
     _show("anonymous", result, fmt)
 
 

@@ -76,8 +76,16 @@ def origins_table(result: dict):
 
 
 # -- anonymous -----------------------------------------------------------------------------------
+def anonymous_title(result: dict) -> str:
+    """'5 claims and directives rest only on anonymous sources', and how many are shown when not all."""
+    title = f"{result['item_total']:,} claims and directives rest only on anonymous sources"
+    if result["item_count"] < result["item_total"]:
+        title += f"; the {result['item_count']:,} with the most reports (--limit 0 for all)"
+    return title
+
+
 def anonymous_tree(result: dict) -> Tree:
-    root = Tree(escape(f"{result['item_count']} claims and directives rest only on anonymous sources"))
+    root = Tree(escape(anonymous_title(result)))
     for group in result["outlets"]:
         outlet = _add(root, group["outlet"])
         for item in group["items"]:
@@ -95,7 +103,8 @@ def anonymous_table(result: dict):
     rows = [[g["outlet"], i["label"], _one(i["text"]), s["source"]["descriptor"] or s["source"]["name"],
              s["source"]["affiliation"], s["source"]["location"], s["article"]["published"], s["edge_id"]]
             for g in result["outlets"] for i in g["items"] for s in i["sources"]]
-    return table(["outlet", "item", "text", "source", "affiliation", "location", "published", "edge"], rows)
+    return table(["outlet", "item", "text", "source", "affiliation", "location", "published", "edge"], rows,
+                 title=anonymous_title(result))
 
 
 # -- contradictions ------------------------------------------------------------------------------

@@ -157,3 +157,15 @@ def test_errors_exit_1_with_a_message_and_usage_errors_exit_2(db):
     assert no_claim.exit_code == 1 and "no claim matches 'zzzz qqqq'" in no_claim.stderr
     missing = RUNNER.invoke(cli, ["anonymous", "--db", db + ".missing"])
     assert missing.exit_code == 1 and "no provkg database at" in missing.stderr
+
+
+def test_anonymous_limit_says_how_many_are_shown(db):
+    result = run(db, "anonymous", "--limit", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == ("4 claims and directives rest only on anonymous sources; "
+                                             "the 1 with the most reports (--limit 0 for all)")
+    assert run(db, "anonymous", "--limit", "0").stdout.splitlines()[0] == \
+        "4 claims and directives rest only on anonymous sources"
+    assert as_json(db, "anonymous", "--limit", "0") == as_json(db, "anonymous")
+    bad = run(db, "anonymous", "--limit", "-1")
+    assert bad.exit_code == 2 and "Invalid value for '--limit'" in bad.stderr

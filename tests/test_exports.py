@@ -277,7 +277,7 @@ def test_anonymous_twin(examples_store, whole, rdf_whole, seed_id):
     columns = ["label", "item_id", "item", "source_id", "source", "source_kind", "source_anonymous", "descriptor",
                "affiliation", "location", "cue", "cue_lemma", "direct", "recipient_id", "recipient", "recipient_kind",
                "edge_id", "article_id", "start", "stop", "outlet", "published"]
-    cypher = _rows(named.run(examples_store, "anonymous"), columns)
+    cypher = _rows(named.run(examples_store, "anonymous", {"limit": 1000}), columns)
     sparql = _rows(_sparql(rdf_whole, "anonymous"), columns)
     assert sparql == cypher
     seed = [r for r in cypher if r[17] == seed_id]

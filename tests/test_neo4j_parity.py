@@ -68,6 +68,8 @@ def _parameters(text: str) -> list[str]:
 
 def _values(store, name: str) -> list:
     """Every value the graph offers for a parameter, by its name."""
+    if name == "limit":
+        return [1, 2, 1000]
     many = name.endswith("_ids")
     stem = re.sub(r"_ids?$", "", name)
     if stem == "edge":

@@ -342,11 +342,22 @@ def test_origins_relays_of_relays_and_two_sources_in_one_article(tmp_path):
 
 
 # -- anonymous ------------------------------------------------------------------------------------------------
+def test_anonymous_limit_keeps_the_most_reported_items_whole(store):
+    from provkg.queries.anonymous import anonymous_only
+
+    result = anonymous_only(store, limit=1)
+    assert (result["item_count"], result["item_total"]) == (1, 4)
+    # the item three outlets carry comes first, with every one of its anonymous reports
+    [item] = {i["id"]: i for g in result["outlets"] for i in g["items"]}.values()
+    assert [g["outlet"] for g in result["outlets"]] == ["Northern Courier", "River Times", "Valley Post"]
+    assert anonymous_only(store, limit=None) == anonymous_only(store, limit=4)
+
+
 def test_anonymous_only_items_grouped_by_outlet(store):
     from provkg.queries.anonymous import anonymous_only
 
     result = anonymous_only(store)
-    assert result["item_count"] == 4
+    assert (result["item_count"], result["item_total"]) == (4, 4)
     ordered = "The Interior Ministry ordered provincial police to set up grain checkpoints on all river roads"
     trucks = "Trucks carrying more than two tonnes must be inspected at every checkpoint"
     checkpoints = "to set up grain checkpoints on all river roads"
@@ -590,7 +601,7 @@ MINE = ("actor", "anonymous", "contradictions", "directives", "evidence", "issue
 def test_named_queries_have_headers_and_run_on_ladybug(store):
     from provkg.queries import named
 
-    params = {"actor": {"actor_id": "actor:interior-ministry:773ef12e"}, "anonymous": {}, "contradictions": {},
+    params = {"actor": {"actor_id": "actor:interior-ministry:773ef12e"}, "anonymous": {"limit": 100}, "contradictions": {},
               "directives": {"issuer_ids": [], "target_ids": []}, "evidence": {"edge_id": "e0"},
               "issued": {"actor_ids": [], "directive_ids": []}, "origins": {"claim_id": "claim:035abecff2ff4276"},
               "reports": {"item_ids": [], "source_ids": []}, "sources": {"outlet_id": "actor:capital-wire:efd84a52"},

@@ -324,7 +324,7 @@ def test_an_older_store_is_refused_with_what_to_do_then_reextract_rebuilds_it(ex
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["articles"] == 4
-    assert report["from"] == {"schema_version": "1", "extractor_version": "0"}
+    assert report["from"] == {"schema_version": "2", "extractor_version": "0"}
     assert report["unmerges"] == {"reapplied": [merge_id], "missing": []}
     # The store opens again, holds the same articles and graph, and the analyst's unmerge survived.
     assert stats(examples_copy) == undone != before
@@ -334,7 +334,7 @@ def test_an_older_store_is_refused_with_what_to_do_then_reextract_rebuilds_it(ex
     # The old file is kept, untouched, as the backup.
     from provkg.graph.maintenance import versions
 
-    assert versions(report["backup"])["stored"] == {"schema_version": "1", "extractor_version": "0"}
+    assert versions(report["backup"])["stored"] == {"schema_version": "2", "extractor_version": "0"}
 
 
 def test_reextract_keeps_stored_metadata(examples_copy):
@@ -351,16 +351,42 @@ def test_a_store_from_a_newer_provkg_says_upgrade(examples_copy):
     result = invoke("migrate", "--db", examples_copy)
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {examples_copy} was written by a newer provkg (schema 99, extractor 1); this "
-                             "provkg writes schema 1, extractor 1: upgrade provkg to use it\n")
+                             "provkg writes schema 2, extractor 1: upgrade provkg to use it\n")
+
+
+def _as_schema_1(db: str) -> None:
+    """Turn a current store into what schema 1 wrote: no support counts on claims and directives."""
+    from provkg.graph.maintenance import _Raw
+
+    with _Raw(db, read_only=False) as raw:
+        for label in ("Claim", "Directive"):
+            for name in ("named_reports", "anonymous_reports"):
+                raw.conn.execute(f"ALTER TABLE {label} DROP {name}")
+        raw.conn.execute("MATCH (i:StoreInfo {key: 'schema_version'}) SET i.value = '1'")
+
+
+SUPPORT = "MATCH (x:Claim|Directive) RETURN x.id, x.named_reports, x.anonymous_reports ORDER BY x.id"
+
+
+def test_migrate_1_to_2_counts_support_as_ingest_does(examples_copy):
+    counted = invoke("cypher", SUPPORT, "--db", examples_copy, "--format", "json").stdout
+    assert '"x.anonymous_reports": 1' in counted and '"x.named_reports": 1' in counted
+    _as_schema_1(examples_copy)
+    assert invoke("stats", "--db", examples_copy).exit_code == 1  # refused until migrated
+    result = invoke("migrate", "--db", examples_copy, "--no-backup", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["steps"] == ["1 -> 2"]
+    assert invoke("cypher", SUPPORT, "--db", examples_copy, "--format", "json").stdout == counted
 
 
 def test_migrate_applies_known_steps_in_one_transaction(examples_copy, monkeypatch):
     from provkg.graph import maintenance
 
     assert maintenance.migrate(examples_copy)["steps"] == []  # current: nothing to do
+    _as_schema_1(examples_copy)
     _set_version(examples_copy, "schema_version", "0")
     result = invoke("migrate", "--db", examples_copy)
-    assert result.exit_code == 1 and "no in-place migration to 1: run provkg reextract --db" in result.stderr
+    assert result.exit_code == 1 and "no in-place migration to 2: run provkg reextract --db" in result.stderr
 
     def failing_step(conn):
         conn.execute("MATCH (a:Article) SET a.title = 'half-migrated'")
@@ -375,7 +401,7 @@ def test_migrate_applies_known_steps_in_one_transaction(examples_copy, monkeypat
     result = invoke("migrate", "--db", examples_copy, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["steps"] == ["0 -> 1"] and Path(report["backup"]).exists()
+    assert report["steps"] == ["0 -> 1", "1 -> 2"] and Path(report["backup"]).exists()
     assert stats(examples_copy)["articles"] == 4
     titles = invoke("cypher", "MATCH (a:Article) RETURN a.title AS t", "--db", examples_copy, "--format", "json")
     assert "half-migrated" not in titles.stdout

@@ -1,13 +1,16 @@
 // Claims and directives that rest only on anonymous sources: one row per anonymous report of such an item.
-// "Rests only on": every report supporting it (any cue but a denial) comes from an anonymous source.
-// Parameters: none.
-// Example: provkg query anonymous
+// "Rests only on": every report supporting it (any cue but a denial) comes from an anonymous source
+// (the store keeps the counts on each item: named_reports, anonymous_reports).
+// The $limit items with the most anonymous reports come first (then by id), each with all its reports.
+// Parameters: $limit (at most this many items).
+// Example: provkg query anonymous --param limit=20
+MATCH (x:Claim|Directive)
+WHERE x.named_reports = 0 AND x.anonymous_reports > 0
+WITH x
+ORDER BY x.anonymous_reports DESC, x.id
+LIMIT $limit
 MATCH (s:Actor)-[r:REPORTED]->(x)
-WHERE s.anonymous = true AND coalesce(r.cue_lemma, '') <> 'deny'
-  AND NOT EXISTS {
-    MATCH (n:Actor)-[q:REPORTED]->(x)
-    WHERE coalesce(n.anonymous, false) = false AND coalesce(q.cue_lemma, '') <> 'deny'
-  }
+WHERE coalesce(r.cue_lemma, '') <> 'deny'
 MATCH (a:Article {id: r.article})
 OPTIONAL MATCH (recipient:Actor {id: r.recipient})
 RETURN CASE WHEN x.id STARTS WITH 'directive:' THEN 'Directive' ELSE 'Claim' END AS label,
