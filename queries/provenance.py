@@ -15,6 +15,15 @@ from provkg.queries.common import Articles
 from provkg.queries.search import search_claims
 
 
+def part_of(store, actor_id: str, cache: dict) -> str | None:
+    """The name of the body ``actor_id`` is part of ("RFA's Korean Service" -> "Radio Free Asia"), if any."""
+    if actor_id not in cache:
+        rows = store.query("MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:PART_OF]->(p:Actor) RETURN p.name",
+                           {"id": actor_id}).rows
+        cache[actor_id] = rows[0][0] if rows else None
+    return cache[actor_id]
+
+
 def provenance(store, text: str | None = None, claim_id: str | None = None) -> dict:
     """The chain behind the claim best matching ``text`` (or the claim ``claim_id``).
 
@@ -36,38 +45,39 @@ def provenance(store, text: str | None = None, claim_id: str | None = None) -> d
     rows = named.run(store, "provenance", {"claim_id": claim_id}).records()
     articles = Articles(store)
     articles.fetch(row["article_id"] for row in rows)
-    reports: dict[str, dict] = {}
+    told: dict[tuple[str, str], list] = {}      # (source, article) -> whom the source told there
+    reprints: dict[str, list] = {}              # article -> what it reprints
+    parents: dict[str, str | None] = {}         # recipient -> the body it is part of
+    reports = []
     for row in rows:
-        report = reports.get(row["edge_id"])
-        if report is None:
-            sentence = articles.evidence(row["article_id"], row["start"], row["stop"], row["edge_id"])
-            cue = articles.evidence(row["article_id"], row["cue_start"], row["cue_stop"])
-            sentence["cue"] = {"start": cue["start"], "stop": cue["stop"], "text": cue["text"]}
-            report = reports[row["edge_id"]] = {
-                "source": {"id": row["source_id"], "name": row["source"], "kind": row["source_kind"],
-                           "anonymous": bool(row["anonymous"]), "descriptor": row["descriptor"],
-                           "affiliation": row["affiliation"], "location": row["location"]},
-                "cue": row["cue"], "cue_lemma": row["cue_lemma"], "direct": bool(row["direct"]),
-                "evidence": sentence, "told": [],
-                "article": {"id": row["article_id"], "title": row["title"], "outlet": row["outlet"],
-                            "published": row["published"], "reprint_of": []},
-            }
-        told_ids = [t["evidence"]["edge_id"] for t in report["told"]]
-        if row["told_edge_id"] is not None and row["told_edge_id"] not in told_ids:
-            report["told"].append({"recipient_id": row["told_id"], "recipient": row["told"], "kind": row["told_kind"],
-                                   "part_of": row["told_part_of"],
-                                   "evidence": articles.evidence(row["article_id"], row["told_start"],
-                                                                 row["told_stop"], row["told_edge_id"])})
-        reprints = report["article"]["reprint_of"]
-        if row["reprint_edge_id"] is not None and row["reprint_edge_id"] not in [r["evidence"]["edge_id"] for r in reprints]:
-            reprints.append({"original": row["original"], "original_outlet": row["original_outlet"],
-                             "original_article": row["original_id"] if row["original_title"] is not None else None,
-                             "original_title": row["original_title"],
-                             "evidence": articles.evidence(row["article_id"], row["reprint_start"],
-                                                           row["reprint_stop"], row["reprint_edge_id"])})
+        art = row["article_id"]
+        sentence = articles.evidence(art, row["start"], row["stop"], row["edge_id"])
+        cue = articles.evidence(art, row["cue_start"], row["cue_stop"])
+        sentence["cue"] = {"start": cue["start"], "stop": cue["stop"], "text": cue["text"]}
+        key = (row["source_id"], art)
+        if key not in told:
+            told[key] = [{"recipient_id": t["recipient_id"], "recipient": t["recipient"], "kind": t["recipient_kind"],
+                          "part_of": part_of(store, t["recipient_id"], parents),
+                          "evidence": articles.evidence(art, t["start"], t["stop"], t["edge_id"])}
+                         for t in named.run(store, "told", {"actor_id": row["source_id"], "article_ids": [art]}).records()]
+        if art not in reprints:
+            reprints[art] = [{"original": r["original"], "original_outlet": r["original_outlet"],
+                              "original_article": r["original_id"] if r["original_title"] is not None else None,
+                              "original_title": r["original_title"],
+                              "evidence": articles.evidence(art, r["start"], r["stop"], r["edge_id"])}
+                             for r in named.run(store, "reprints", {"article_id": art}).records()]
+        reports.append({
+            "source": {"id": row["source_id"], "name": row["source"], "kind": row["source_kind"],
+                       "anonymous": bool(row["anonymous"]), "descriptor": row["descriptor"],
+                       "affiliation": row["affiliation"], "location": row["location"]},
+            "cue": row["cue"], "cue_lemma": row["cue_lemma"], "direct": bool(row["direct"]),
+            "evidence": sentence, "told": told[key],
+            "article": {"id": art, "title": row["title"], "outlet": row["outlet"],
+                        "published": row["published"], "reprint_of": reprints[art]},
+        })
     contradictions = []
     for c in named.run(store, "contradicting", {"claim_id": claim_id}).records():
         contradictions.append({"claim_id": c["claim_id"], "text": c["claim"], "basis": c["basis"],
                                "evidence": articles.evidence(c["article_id"], c["start"], c["stop"], c["edge_id"])})
     return {"claim": {"id": claim_id, "text": claim_rows[0][0], "kind": claim_rows[0][1]}, "match_score": score,
-            "reports": list(reports.values()), "contradictions": contradictions, "related": related}
+            "reports": reports, "contradictions": contradictions, "related": related}
