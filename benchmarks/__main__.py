@@ -1,8 +1,8 @@
 """``python -m benchmarks [--quick] [--json FILE]``: every provkg benchmark, printed as tables.
 
 1. Extraction throughput: provkg extract against bare spaCy, same model and texts, side by side.
-2. Parallel ingest: ``provkg ingest --workers 1`` vs ``2`` (with the machine's own parallel
-   capacity measured alongside), peak RSS for a small and the full corpus.
+2. Parallel ingest: ``provkg ingest --workers 1`` vs ``2`` on 200 articles (with the machine's own
+   parallel capacity measured alongside), peak RSS for 100 articles and the full corpus.
 3. The whole PolNeAR train set ingested end to end with its time breakdown; ``provkg load``
    throughput (rows/s) of the extraction JSONL.
 4. Queries at scale on a bulk-loaded synthetic store of 1M+ nodes and 5M+ edges (cached in
@@ -24,9 +24,9 @@ import time
 
 from benchmarks import env_note, log
 
-FULL = {"extract_docs": 40, "ingest_docs": 100, "full_docs": None, "load_docs": 300, "synthetic_articles": 36000,
-        "query_samples": 30, "query_budget_s": 20.0, "neo4j_docs": 100}
-QUICK = {"extract_docs": 16, "ingest_docs": 30, "full_docs": 120, "load_docs": 120, "synthetic_articles": 3000,
+FULL = {"extract_docs": 40, "ingest_docs": 200, "full_docs": None, "load_docs": 300, "synthetic_articles": 36000,
+        "query_samples": 30, "query_budget_s": 20.0, "neo4j_docs": 100, "memory_docs": 100}
+QUICK = {"extract_docs": 16, "ingest_docs": 30, "memory_docs": 30, "full_docs": 120, "load_docs": 120, "synthetic_articles": 3000,
          "query_samples": 12, "query_budget_s": 8.0, "neo4j_docs": 30}
 
 
@@ -77,7 +77,7 @@ def main(argv=None) -> None:
 
         capacity = parallel_capacity()
         log(f"machine: two CPU-bound processes finish {capacity:.2f}x faster than one after the other")
-        results["ingest"] = bench_ingest.run(cfg["ingest_docs"], cfg["full_docs"], cfg["load_docs"])
+        results["ingest"] = bench_ingest.run(cfg["ingest_docs"], cfg["full_docs"], cfg["load_docs"], cfg["memory_docs"])
         results["ingest"]["capacity"] = capacity
         show(bench_ingest.tables(results["ingest"]))
     if "queries" in parts:

@@ -58,9 +58,10 @@ def provkg(args: list[str], tee: Path | None = None) -> dict:  # noqa: D401
     return {**summary, "wall": wall, "peak_rss": rss.peak, "peak_parent": rss.peak_root, "peak_children": rss.peak_children}
 
 
-def run(n_docs: int = 100, full: int | None = None, load_docs: int | None = None) -> dict:
-    """``n_docs`` articles with 1 and 2 workers; ``full`` articles (None: all) end to end; then
-    ``provkg load`` of the first ``load_docs`` (None: all) of the records that run loaded."""
+def run(n_docs: int = 200, full: int | None = None, load_docs: int | None = None, memory_docs: int = 100) -> dict:
+    """``n_docs`` articles with 1 and 2 workers; peak RSS of ``memory_docs`` articles with 2 workers;
+    ``full`` articles (None: all) end to end; then ``provkg load`` of the first ``load_docs``
+    (None: all) of the records that run loaded."""
     files = [str(p) for p in corpus_files(n_docs)]
     everything = corpus_files(full)
     result = {"docs": len(files)}
@@ -71,6 +72,12 @@ def run(n_docs: int = 100, full: int | None = None, load_docs: int | None = None
             result[f"w{workers}"] = provkg(["ingest", *files, "--db", str(tmp / f"w{workers}.lbug"),
                                             "--workers", str(workers)])
         result["speedup"] = result["w1"]["wall"] / result["w2"]["wall"]
+        if memory_docs == len(files):
+            result["memory"] = result["w2"]
+        else:
+            log(f"ingest: {memory_docs} articles, --workers 2 (memory)")
+            result["memory"] = provkg(["ingest", *[str(p) for p in corpus_files(memory_docs)],
+                                       "--db", str(tmp / "memory.lbug"), "--workers", "2"])
         OUT.mkdir(parents=True, exist_ok=True)
         jsonl = OUT / f"polnear-ingested-{len(everything)}.jsonl"
         paths = [str(CORPUS)] if full is None else [str(p) for p in everything]
@@ -91,6 +98,7 @@ def run(n_docs: int = 100, full: int | None = None, load_docs: int | None = None
 
 def tables(result: dict) -> str:
     w1, w2, full, load = result["w1"], result["w2"], result["full"], result["load"]
+    mem = result.get("memory", w2)
     notes = [f"speed-up 2 workers vs 1 = {result['speedup']:.2f}x (target >= 1.6x on 2 cores)"]
     if result.get("capacity"):
         cap = result["capacity"]
@@ -105,8 +113,10 @@ def tables(result: dict) -> str:
     out.append(table("Memory: peak RSS of provkg ingest --workers 2 (streaming: flat in corpus size but for Ladybug's "
                      "page cache, bounded by its buffer pool)",
                      ["articles", "total", "writer process", "2 workers"],
-                     [[w2["added"], mib(w2["peak_rss"]), mib(w2["peak_parent"]), mib(w2["peak_children"])],
-                      [full["added"], mib(full["peak_rss"]), mib(full["peak_parent"]), mib(full["peak_children"])]]))
+                     [[mem["added"], mib(mem["peak_rss"]), mib(mem["peak_parent"]), mib(mem["peak_children"])],
+                      [full["added"], mib(full["peak_rss"]), mib(full["peak_parent"]), mib(full["peak_children"])]],
+                     [f"{full['docs']} files, {full['added']} articles: files with the same text are one Article"]
+                     if full["added"] != full["docs"] else []))
     s = full["seconds"]
     other = full["wall"] - s.get("nlp", 0) - s.get("read", 0) - s.get("resolve", 0) - s.get("write", 0) - s.get("link", 0)
     notes = ["read and nlp are measured in the writing process: with workers, nlp is the time it waited for "
@@ -130,7 +140,7 @@ def tables(result: dict) -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=100, help="articles for the 1 vs 2 workers comparison")
+    parser.add_argument("--docs", type=int, default=200, help="articles for the 1 vs 2 workers comparison")
     parser.add_argument("--full", type=int, default=None, help="articles for the end-to-end run (default: all)")
     parser.add_argument("--load", type=int, default=None, help="records for the load benchmark (default: all)")
     parser.add_argument("--json", action="store_true")
