@@ -59,6 +59,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return wa <= wb or wb <= wa
 
 
+def _hops(row: dict) -> tuple[int, int, int]:
+    return row["root_hops"] or 0, row["recipient_hops"] or 0, row["source_hops"] or 0
+
+
 def _channel(row: dict) -> tuple[str, str | None]:
     if row["told_id"]:
         return row["told_id"], row["told"]
@@ -109,10 +113,14 @@ def origins(store, text: str | None = None, claim_id: str | None = None) -> dict
     """
     claim, score, related = find_claim(store, text, claim_id)
     articles = Articles(store)
+    records = named.run(store, "origins", {"claim_id": claim["id"]}).records()
+    deepest: dict[str, tuple] = {}  # each chain comes back step by step: keep the rows that reach its end
+    for row in records:
+        deepest[row["edge_id"]] = max(deepest.get(row["edge_id"], (0, 0, 0)), _hops(row))
     rows, seen = [], set()
-    for row in named.run(store, "origins", {"claim_id": claim["id"]}).records():
-        if row["edge_id"] not in seen:  # optional matches can repeat a report; the first row is canonical
-            seen.add(row["edge_id"])
+    for row in records:
+        if row["edge_id"] not in seen and _hops(row) == deepest[row["edge_id"]]:
+            seen.add(row["edge_id"])  # optional matches can repeat a report; the first row is canonical
             rows.append(row)
     articles.fetch(r["article_id"] for r in rows)
     rows.sort(key=lambda r: order_key(r["published"], r["article_id"], r["start"], r["edge_id"]))

@@ -619,7 +619,7 @@ def test_named_queries_have_headers_and_run_on_ladybug(store):
         assert not re.search(r"\b(type|labels|label)\s*\(|apoc\.|\[\s*\w+\s+IN\b|\bCALL\b", body, re.I), name
         counts[name] = len(named.run(store, name, params[name]).rows)
     assert counts == {"actor": 1, "anonymous": 10, "contradictions": 1, "directives": 4, "evidence": 0, "issued": 4,
-                      "origins": 8, "reports": 24, "sources": 6, "targeted": 1}
+                      "origins": 9, "reports": 24, "sources": 6, "targeted": 1}
 
 
 # -- the real pipeline on the same articles -------------------------------------------------------------------------
