@@ -342,6 +342,16 @@ def test_origins_relays_of_relays_and_two_sources_in_one_article(tmp_path):
 
 
 # -- anonymous ------------------------------------------------------------------------------------------------
+def test_anonymous_only_is_the_named_query_answer(store):
+    from provkg.queries import named
+    from provkg.queries.anonymous import anonymous_only, by_outlet
+    from provkg.queries.common import Articles
+
+    for limit in (1, 2, None):
+        rows = named.run(store, "anonymous", {"limit": limit or 1000}).records()
+        assert anonymous_only(store, limit=limit) == {**by_outlet(rows, Articles(store)), "item_total": 4}
+
+
 def test_anonymous_limit_keeps_the_most_reported_items_whole(store):
     from provkg.queries.anonymous import anonymous_only
 
