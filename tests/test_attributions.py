@@ -267,3 +267,105 @@ def test_both_coordinated_speakers_get_one_attribution_each(nlp):
     t2 = "Smith and Jones said the plan would fail."
     _, atts2 = run(nlp, t2)
     assert len([a for a in atts2 if "plan would fail" in view(t2, a)["content"]]) == 1
+
+
+def only(nlp, text):
+    """The one attribution of ``text``, as a view."""
+    _, atts = run(nlp, text)
+    [a] = atts
+    return view(text, a)
+
+
+def test_cue_spans_the_verb_group(nlp):
+    # auxiliaries, negation, adverbs before the verb and a manner adverb after it belong to the cue
+    v = only(nlp, "The minister has also said that the border will stay closed.")
+    assert v["cue"] == "has also said" and v["source"] == "The minister"
+    v = only(nlp, "The company did not deny the reports.")
+    assert v["cue"] == "did not deny" and v["content"] == "the reports"
+    v = only(nlp, "“We will win the vote,” she said confidently.")
+    assert v["cue"] == "said confidently" and v["content"] == "We will win the vote"
+
+
+def test_aspect_verb_joins_the_cue(nlp):
+    v = only(nlp, "The senator went on to say that the bill was dead.")
+    assert v["cue"] == "went on to say" and v["source"] == "The senator" and v["lemma"] == "say"
+    assert v["content"] == "that the bill was dead"
+
+
+def test_called_on_keeps_its_particle(nlp):
+    v = only(nlp, "The mayor has called on the council to act quickly.")
+    assert v["cue"] == "has called on" and v["lemma"] == "urge"
+
+
+def test_infinitive_content_but_not_in_a_description_of_the_source(nlp):
+    v = only(nlp, "The spokesman declined to comment.")
+    assert v["cue"] == "declined" and v["content"] == "to comment" and v["source"] == "The spokesman"
+    text = "A farmer who declined to give his name told the radio that prices had doubled."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == ["told"]
+
+
+def test_adverbial_clause_cue_takes_its_object_not_the_main_clause(nlp):
+    text = "The strike began after the governor criticized the new contract."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "the new contract"
+
+
+def test_participle_and_second_predicate_take_what_follows(nlp):
+    text = "The union endorsed the mayor, citing her record on wages."
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue.text(text) == "citing")
+    assert a.content.text(text) == "her record on wages"
+    text = "He stood beside the farmers and urged the ministry to lower the tax."
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue_lemma == "urge")
+    assert not a.content.text(text).startswith("He stood")
+
+
+def test_object_content_keeps_charge_and_modifiers(nlp):
+    v = only(nlp, "The opposition accused the council of wasting public money.")
+    assert v["content"] == "the council of wasting public money"
+    v = only(nlp, "The mayor defended the police against the charges.")
+    assert v["content"] == "the police against the charges"
+    v = only(nlp, "The union supported her.")  # a pronoun object is content too
+    assert v["content"] == "her"
+
+
+def test_quote_of_the_next_sentence_is_not_the_content(nlp):
+    text = 'Many firms declared bankruptcy.\n\n"We saw it coming," the banker said.'
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == ["said"]
+
+
+def test_reported_question(nlp):
+    v = only(nlp, "She asked the workers if they would strike.")
+    assert v["cue"] == "asked" and v["content"] == "if they would strike"
+
+
+def test_appearance_verbs_are_sourceless_assessments(nlp):
+    v = only(nlp, "The new plan seems to be working.")
+    assert v["source"] is None and v["cue"] == "seems" and v["lemma"] == "seem"
+    assert v["content"] == "The new plan" and v["content_2"] == "to be working"
+    v = only(nlp, "It appears that the vote was delayed.")
+    assert v["source"] is None and v["content"] == "that the vote was delayed"
+    _, atts = run(nlp, "The senator appeared on television.")
+    assert atts == []
+
+
+def test_criticism_verbs(nlp):
+    v = only(nlp, "The governor decried the ruling.")
+    assert v["cue"] == "decried" and v["lemma"] == "criticize" and v["content"] == "the ruling"
+
+
+def test_transcript_speaker_labels(nlp):
+    text = ("The host pressed the governor on the budget.\n\n"
+            "HOST: Will you raise taxes next year?\n\n"
+            "GOVERNOR: We have no plans to raise taxes.\n\n"
+            "HOST: Not even on fuel?\n\n"
+            "GOVERNOR: Not on fuel either, as far as I can see.")
+    _, atts = run(nlp, text)
+    turns = [view(text, a) for a in atts if a.cue.text(text) == ":"]
+    assert [(v["source"], v["content"]) for v in turns] == [
+        ("HOST", "Will you raise taxes next year?"), ("GOVERNOR", "We have no plans to raise taxes"),
+        ("HOST", "Not even on fuel?"), ("GOVERNOR", "Not on fuel either, as far as I can see")]

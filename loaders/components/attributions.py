@@ -10,8 +10,11 @@ Rules over spaCy's dependency parse and a general-language cue lexicon
 * split quotes ("“A,” he said. “B.”") give ``content`` and ``content_2``; a quote paragraph that
   follows a quote with no cue of its own continues it;
 * "according to X", adjectival cues ("X is afraid that ..."), "X attributed Y to Z",
-  passive and source-less forms ("it was reported that ..." -> no source),
-  and headline/colon forms ("Name Surname: ...").
+  passive and source-less forms ("it was reported that ..." -> no source), source-less
+  appearances ("it seems that ...", "the plan appeared doomed"), headline/colon forms
+  ("Name Surname: ...") and transcript speaker labels ("SMITH: ...");
+* a cue is its whole verb group: auxiliaries, negation and adverbs around the verb, and the aspect
+  verb it hangs on ("has not yet said", "went on to say", "said sarcastically").
 
 Everything is one linear pass over tokens per document; lexicons are compiled once in the
 factory.  Extra per-attribution facts the sources component needs (recipient span, token
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy
@@ -44,6 +48,9 @@ PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
 QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
+# a paragraph opened by a speaker label: 1-3 capitalised words and a colon ("SMITH: ...", "Sen. Jones: ...")
+SPEAKER_LABEL_RE = re.compile(
+    r"^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})[ \t]*:[ \t]*(\S[^\n]*)$", re.MULTILINE)
 
 
 def load_lexicon(path: str | Path | None) -> dict:
@@ -135,7 +142,12 @@ class AttributionsComponent:
         self.verbs: dict[str, str] = {k.lower(): v for k, v in (lex.get("verbs") or {}).items()}
         self.object_content = set(lex.get("object_content") or [])
         self.clause_only = set(lex.get("clause_only") or [])
+        self.xcomp_content = set(lex.get("xcomp_content") or [])
+        self.intention_verbs = set(lex.get("intention_verbs") or [])
+        self.question_verbs = set(lex.get("question_verbs") or [])
+        self.evidential: dict[str, str] = dict(lex.get("evidential") or {})
         self.as_only = set(lex.get("as_only") or [])
+        self.cue_governors = set(lex.get("cue_governors") or [])
         self.cue_medium = cue_medium
         self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
         self.prep_only = set(lex.get("prep_only") or [])
@@ -155,7 +167,7 @@ class AttributionsComponent:
         self.min_quote_words = min_quote_words
         strings = nlp.vocab.strings
         forms = set()
-        for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep):
+        for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in set(self.adjectives) | {"according"}),
@@ -210,8 +222,8 @@ class AttributionsComponent:
                 return None, True
             if t.head is t:
                 break
-            if t.dep_ in ("conj", "xcomp"):
-                via_control = via_control or t.dep_ == "xcomp"
+            if t.dep_ in ("conj", "xcomp") or self._governor(t) is not None:
+                via_control = via_control or t.dep_ != "conj"
                 t = t.head
                 continue
             if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ..."
@@ -313,6 +325,8 @@ class AttributionsComponent:
                     lemma = tok.lemma_.lower()
                     if lemma in self.verbs and not (in_quote(tok.idx) and not self.inside_quotes):
                         rec = self._verb_cue(doc, sent, tok, lemma, quote_at, quotes)
+                    elif lemma in self.evidential and not in_quote(tok.idx):
+                        rec = self._evidential_cue(doc, tok, lemma)
                 if rec is None and tok.pos_ == "NOUN" and not in_quote(tok.idx):
                     lemma = tok.lemma_.lower()
                     if lemma in self.noun_clause or lemma in self.noun_prep:
@@ -350,6 +364,8 @@ class AttributionsComponent:
                 used_cues.add(rec["cue_tok"])
                 rec["sentence"] = _sent_span(text, sent)
                 found.append(rec)
+
+        found.extend(self._transcript_turns(doc, used_cues, is_ignored))
 
         # quotes that follow a direct attribution with no cue of their own: content_2
         covered = [False] * len(quotes)
@@ -448,11 +464,44 @@ class AttributionsComponent:
                 if c.i == tok.i + 1 and c.lower_ in parts and c.dep_ in ("prt", "prep"):
                     end = c.i + 1
                     norm = self.particle_lemmas.get(f"{lemma} {c.lower_}", norm)
+        # a manner or time adverb right after the verb is part of the cue ("said sarcastically", "added later")
+        if end == tok.i + 1 and end < len(doc) and doc[end].head.i == tok.i and doc[end].dep_ == "advmod" and \
+                doc[end].tag_ == "RB" and doc[end].lower_ not in ("so", "not", "n't"):
+            end += 1
         if self.cue_medium and end == tok.i + 1 and end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == tok.i:
             pobj = next((p for p in doc[end].children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ in self.statement_nouns and pobj.i - end <= 3:
                 end = pobj.i + 1
-        return Span(tok.idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
+        start = self._aux_start(doc, tok)
+        gov = self._governor(tok)
+        if gov is not None:
+            start = self._aux_start(doc, gov)
+        return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
+
+    def _governor(self, tok):
+        """The aspect or raising verb a cue hangs on as "to"-infinitive ("went on to say", "seemed to
+        think", "continued to insist"): it belongs to the cue; only particles may stand between."""
+        head = tok.head
+        if tok.dep_ not in ("xcomp", "advcl") or head.i >= tok.i or head.lemma_.lower() not in self.cue_governors:
+            return None
+        start = self._aux_start(tok.doc, tok)
+        if tok.doc[start].tag_ != "TO" or any(t.dep_ != "prt" for t in tok.doc[head.i + 1:start]):
+            return None
+        return head
+
+    @staticmethod
+    def _aux_start(doc, tok) -> int:
+        """First token of the verb group ending at ``tok``: the auxiliaries, negation, infinitival
+        "to" and adverbs right before it belong to the cue ("has also said", "did not deny", "to say")."""
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.head.i != tok.i or prev.is_punct:
+                break
+            if not (prev.dep_ in ("aux", "auxpass", "neg") or prev.dep_ == "advmod" and prev.tag_ == "RB"):
+                break
+            start -= 1
+        return start
 
     def _verb_cue(self, doc, sent, tok, lemma, quote_at, quotes):
         text = self._text
@@ -512,6 +561,12 @@ class AttributionsComponent:
             lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
             if ccomp.i > tok.i:
                 lo = max(lo, cue_end)
+                # adverbial clauses the parser hung on the cue verb after its clause belong to the content ("said
+                # the plan failed, because ..."); a participle ("..., adding ...") is an attribution of its own
+                for c in children:
+                    if c.i > ccomp.i and c.dep_ in ("advcl", "prep") and c.tag_ != "VBG" and \
+                            all(t.is_punct or t.dep_ == "cc" for t in doc[hi:c.left_edge.i]):
+                        hi = c.right_edge.i + 1
                 # "that" complementizer
                 if not self.content_includes_that:
                     while lo < hi and doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that",):
@@ -520,6 +575,13 @@ class AttributionsComponent:
                 hi = min(hi, self._own_start(tok, subj))
             content = self._trim(doc, lo, hi)
         else:
+            if content is None and lemma in self.question_verbs:
+                # "asked workers if they would vote": the parser hangs the reported question on the verb as an
+                # adverbial clause
+                q = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+                if q is not None:
+                    content = self._trim(doc, q.left_edge.i, q.right_edge.i + 1)
             if content is None and lemma in self.prep_content:
                 # "talking about Mexican rapists", "referring to other comments": the preposition's object
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in self.prep_content[lemma]
@@ -533,44 +595,64 @@ class AttributionsComponent:
             head = tok.head
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
                     and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
+                    and lemma not in self.intention_verbs \
                     and not passive:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
                 own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
                 h_lo, h_hi = head.left_edge.i, head.right_edge.i + 1
-                if head.i < own_lo:  # content before the cue
+                # content before the cue, unless the cue's clause is an adverbial one that follows its main
+                # clause ("the call came after Smith attacked her", "he endorsed her, citing her record") or a
+                # second predicate ("he stood with them and urged ..."); "as" opens a true parenthetical
+                subordinate = any(c.dep_ == "mark" and c.lower_ != "as" for c in children) or tok.tag_ == "VBG" \
+                    or tok.dep_ == "conj"
+                if head.i < own_lo and not subordinate:
                     content = self._trim(doc, max(h_lo, sent.start), own_lo)
                 elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep"):
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
-            if content is None and tok.dep_ == "ROOT":
+            if content is None and tok.dep_ == "ROOT" and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
                 own = self._own_start(tok, subj)
                 before = self._trim(doc, sent.start, own) if own > sent.start + 1 else None
-                tail_ok = all(t.is_punct or t.dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound",
-                                                      "nsubj", "poss", "case", "nummod")
+                # after the verb only its inverted subject (with its appositives and relative clauses: "said
+                # Jane Doe, a lawyer who ...") and simple modifiers
+                s_lo, s_hi = (subj.left_edge.i, subj.right_edge.i) if subj is not None and subj.i > tok.i else (-1, -1)
+                simple = ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nsubj", "poss", "case",
+                          "nummod")
+                tail_ok = all(t.is_punct or s_lo <= t.i <= s_hi or t.dep_ in simple
                               for t in doc[tok.i + 1:sent.end]) and not any(c.dep_ == "dobj" for c in children)
                 if before is not None and subj is not None and tail_ok and \
                         doc[own - 1].text in (",", "”", "\"", "''", "—"):
                     content = before
             if content is None and lemma in self.object_content:
+                # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-                named = obj is not None and obj.pos_ == "PRON" and any(
-                    c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for c in children)  # "calling him “a stiff”"
-                if obj is not None and (obj.pos_ not in ("PRON",) or named) or (obj is not None and obj.lower_ in ("this", "that")):
+                if obj is not None and obj.tag_ not in ("WDT", "WP"):
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
                         if t.dep_ in ("relcl", "acl", "appos") and doc[t.left_edge.i - 1].text == ",":
                             hi = t.left_edge.i - 1
                             break
                     xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.i > obj.i), None)
+                    # "accused X of Y", "thanked X for Y", "blamed X over Y": the charge belongs to the content
+                    reason = next((c for c in children if c.dep_ == "prep" and c.i == hi and
+                                   c.lower_ in ("of", "for", "over")), None)
                     if xcomp is not None:
                         hi = xcomp.right_edge.i + 1
+                    elif reason is not None:
+                        hi = reason.right_edge.i + 1
+                    # the verb's modifiers that follow the object with no comma go with it ("defended the group
+                    # against attacks", "identified China as a suspect")
+                    for c in children:
+                        if c.i == hi and c.dep_ in ("prep", "advmod", "npadvmod", "oprd", "advcl"):
+                            hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
-                elif obj is None and lemma in ("urge", "demand", "promise", "pledge", "vow", "propose", "recommend",
-                                               "call", "expect", "predict", "want", "plan", "refuse", "decline",
-                                               "seek", "hope", "threaten", "agree", "plead", "beg", "implore"):
-                    x = next((c for c in children if c.dep_ in ("xcomp",)), None)
-                    if x is not None:
-                        content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+            if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
+                    and not (lemma in self.intention_verbs and tok.dep_ in ("relcl", "acl")):
+                # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
+                # declined to be named" only describes the source
+                x = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+                if x is not None:
+                    content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
             if content is None and lemma in self.prep_only:
                 return None
             if content is None and norm == "call_for":
@@ -594,7 +676,9 @@ class AttributionsComponent:
                 j = after
                 while j < len(doc) and doc[j].is_punct and doc[j].text not in OPEN_QUOTES + '"`' and doc[j].text != "''":
                     j += 1
-                if j < len(doc) and j <= after + 2 and (doc[j].text in (OPEN_QUOTES + '"``') or doc[j].text == "''"):
+                # ... but not a quote that opens the next sentence ("declared bankruptcy. “...”")
+                if j < len(doc) and j <= after + 2 and (doc[j].text in (OPEN_QUOTES + '"``') or doc[j].text == "''") \
+                        and not any(doc[k].text in (".", "?", "!") for k in range(cue_end, j)):
                     k = quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
                     if k is not None:
                         qa, qb = quotes[k]
@@ -655,6 +739,31 @@ class AttributionsComponent:
                 "source": source, "source_tok": subj.i if subj is not None else None, "recipient": recipient,
                 "quote": qk, "relative_head": rel_head}
 
+    def _evidential_cue(self, doc, tok, lemma):
+        """Source-less appearances: "it seems that X" (content X) and "X seemed (to be) Y" (content "X" and
+        "to be Y", in two pieces).  Not when the verb only carries another cue ("seemed to think")."""
+        children = list(tok.children)
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.verbs for c in children):
+            return None
+        subj = next((c for c in children if c.dep_ in ("nsubj", "expl")), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        comp = next((c for c in children if c.i > tok.i and (c.dep_ in ("xcomp", "acomp", "attr", "oprd") or
+                                                             c.dep_ == "prep" and c.lower_ == "like")), None)
+        content = content_2 = None
+        if clause is not None and (subj is None or subj.lower_ == "it"):
+            content = self._trim(doc, max(clause.left_edge.i, tok.i + 1), clause.right_edge.i + 1)
+        elif subj is not None and subj.lower_ != "it" and comp is not None and subj.i < tok.i:
+            content = self._np_span(doc, subj)
+            content_2 = self._trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+            if content_2 is None:
+                return None
+        if content is None:
+            return None
+        start = self._aux_start(doc, tok)
+        return {"cue": Span(doc[start].idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": self.evidential[lemma],
+                "content": content, "content_2": content_2, "direct": False, "source": None, "source_tok": None,
+                "recipient": None, "quote": None}
+
     def _according(self, doc, sent, tok):
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is None or nxt.lower_ != "to":
@@ -665,6 +774,9 @@ class AttributionsComponent:
         source = self._np_span(doc, pobj)
         own_lo, own_hi = tok.left_edge.i, max(pobj.right_edge.i, tok.right_edge.i) + 1
         head = tok.head if tok.head is not tok else None
+        # "A, and B, according to X": X vouches for the whole coordination, not only its last clause
+        while head is not None and head.dep_ == "conj" and head.head is not head:
+            head = head.head
         lo, hi = sent.start, sent.end
         if head is not None and head.i != tok.i:
             lo, hi = max(sent.start, head.left_edge.i), min(sent.end, head.right_edge.i + 1)
@@ -750,6 +862,32 @@ class AttributionsComponent:
         return {"cue": cue, "cue_tok": tok.i, "lemma": self.adjectives[tok.lower_], "content": content,
                 "content_2": None, "direct": False, "source": self._np_span(doc, subj), "source_tok": subj.i,
                 "recipient": None, "quote": None}
+
+    def _transcript_turns(self, doc, used_cues, is_ignored):
+        """Interview transcripts: paragraphs opened by a speaker label ("SMITH: Well, ...", "Jones: ...").
+        A label counts only when it opens at least two paragraphs of the document, which sets transcripts
+        apart from headline and list colons ("Iowa: ..."); the content is the rest of the paragraph."""
+        text = self._text
+        turns = [m for m in SPEAKER_LABEL_RE.finditer(text) if not is_ignored(m.start(1), m.end())]
+        counts = Counter(m.group(1) for m in turns)
+        out = []
+        for m in turns:
+            colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
+            label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            content = self._char_trim(text, m.start(2), m.end(2))
+            # one-letter labels are Q/A interviews with the outlet itself; short contents are scores ("Smith: 46")
+            if counts[m.group(1)] < 2 or len(m.group(1)) < 2 or colon is None or label is None or content is None \
+                    or len(m.group(2).split()) < 3:
+                continue
+            colon_tok = next((t for t in colon if t.text.endswith(":")), None)
+            if colon_tok is None or colon_tok.i in used_cues:
+                continue
+            used_cues.add(colon_tok.i)
+            out.append({"cue": Span(colon_tok.idx + len(colon_tok) - 1, colon_tok.idx + len(colon_tok)),
+                        "cue_tok": colon_tok.i, "lemma": "say", "content": content, "content_2": None,
+                        "direct": True, "source": Span(m.start(1), m.end(1)), "source_tok": label[-1].i,
+                        "recipient": None, "quote": None, "sentence": Span(m.start(1), m.end(2))})
+        return out
 
     def _colon_form(self, doc, sent, used_cues):
         """Colon attributions: "Name Surname: text" or "Poll: text" opening a line (headline style),
