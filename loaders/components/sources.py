@@ -8,16 +8,25 @@ In text order, for each attribution:
 * "the source" -> the anonymous source referred to most recently; "the second source" -> the
   second distinct one (created if needed); "another source" -> a new one;
 * "the official", "the ministry", "the spokesman" -> the latest entity whose name has that word;
+  "the report" -> the study or report named earlier; "the study's authors" -> the researchers;
+* a pronoun subject of a clause inside a sentence -> first the subject of a governing clause
+  ("officials went to the station, where they claimed"); "they" prefers plural speakers to bodies;
+* "a user called 'Nemo'" -> the named one; "..., with one poster writing" -> a source affiliated
+  like the group it is one of;
 * otherwise a new entity (ids "S1", "S2", ...): an anonymous source (descriptor, affiliation,
   location), a group ("experts", "residents"), a person, or an organisation.
 
 Recipients ("told RFA’s Korean Service") resolve the same way, creating a media or
-organisation entity when the actors component found none.  Lexicon: ``lexicons/sources.yaml``.
+organisation entity when the actors component found none.  An unnamed person who hands material
+to a news outlet ("someone who gave it to the Post") is an anonymous source too, and a lone
+misspelt surname ("Ms Jonhston" after "Ann Johnston") is merged into the person it names.
+Lexicon: ``lexicons/sources.yaml``.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
@@ -30,10 +39,13 @@ USER_KEY = "provkg_attr"
 PERSONAL = {"person", "anonymous_source"}
 COLLECTIVE = {"group", "anonymous_source", "government", "security", "media", "organization", "country"}
 INSTITUTION = {"government", "security", "media", "organization", "country"}
-AFFILIATION_PREPS = ("connected to", "close to", "familiar with", "linked to", "affiliated with", "inside", "within",
-                     "with", "from", "at", "of")
+# not "familiar with": its object is a topic ("familiar with the matter"), not an affiliation
+AFFILIATION_PREPS = ("connected to", "close to", "linked to", "affiliated with", "inside", "within", "with", "at")
 MEDIA_HEADS = {"service", "news", "agency", "newspaper", "radio", "television", "outlet", "channel", "magazine",
                "daily", "times", "post", "press", "network", "reporters", "journalists"}
+# third-person pronouns: "I", "we" and "you" in a quote are its speaker or the writer, not a clause's subject
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}
+NUMERIC_ENTS = {"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"}
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "some", "two", "three", "several", "many"}
 
 
@@ -67,7 +79,16 @@ class SourcesComponent:
         # heads that name a source role, not a collective: "officials said" is an unnamed source
         self.role_heads = self.anon_heads - set(lex.get("group_heads") or []) - {"people", "person", "member", "members"}
         self.population = set(lex.get("population_nouns") or [])
+        # plural noun -> the nouns that name the same group within one article
+        self.same_group = {w: frozenset(ws) for ws in [self.population] + (lex.get("interchangeable_groups") or [])
+                           for w in ws}
         self.work_heads = set(lex.get("work_heads") or [])
+        self.named_works = set(lex.get("named_works") or [])
+        self.provider_verbs = set(lex.get("provider_verbs") or [])
+        self.source_qualifiers = tuple(lex.get("source_qualifiers") or ())
+        self.body_kinds = {w: kind for kind, ws in (lex.get("body_kinds") or {}).items() for w in ws}
+        self.naming_verbs = set(lex.get("naming_verbs") or [])
+        self.body_heads = set(lex.get("body_heads") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
     # ------------------------------------------------------------------ index
@@ -81,12 +102,11 @@ class SourcesComponent:
 
     def __call__(self, doc):
         ext = state(doc)
-        if not ext.attributions:
-            return doc
         # Doc.text joins every token in Python: compute it once per document and share it
         text = self._text = doc_text(doc)
         extra = doc.user_data.get(USER_KEY, {})
         self._merge_same_name(ext)
+        self._merge_misspelt_surnames(ext)
         by_id = {e.id: e for e in ext.entities}
         rows = self._index(ext)
         starts = [r[0] for r in rows]
@@ -123,8 +143,8 @@ class SourcesComponent:
                 starts.insert(k, span.start)
                 rows.insert(k, (span.start, span.end, eid))
 
-        def entity_at(a: int, b: int, head_char: int | None):
-            """Entity whose mention covers the head character (or best overlaps [a, b))."""
+        def entity_at(a: int, b: int, head_char: int | None, within: bool = False):
+            """Entity whose mention covers the head character (or best overlaps [a, b); lies inside it if within)."""
             k = bisect.bisect_right(starts, b) - 1
             best, best_len = None, -1
             lo = max(0, k - 60)
@@ -132,7 +152,7 @@ class SourcesComponent:
                 s, e, eid = rows[i]
                 if e <= a and s < a - 400:
                     break
-                if not (s < b and a < e):
+                if not (s < b and a < e) or within and not (a <= s and e <= b):
                     continue
                 ent = by_id.get(eid)
                 if ent is None or ent.kind == "place":
@@ -143,13 +163,16 @@ class SourcesComponent:
                     best, best_len = eid, e - s
             return best
 
-        def latest_entity(before: int, kinds: set[str], word: str | None = None, plural_ok=None, gender=None):
+        def latest_entity(before: int, kinds: set[str], word: str | None = None, plural_ok=None, gender=None,
+                          name_heads: set[str] | None = None):
             k = bisect.bisect_left(starts, before) - 1
             lo = max(0, k - 400)
             for i in range(k, lo - 1, -1):
                 s, e, eid = rows[i]
                 ent = by_id.get(eid)
                 if ent is None or ent.kind not in kinds:
+                    continue
+                if name_heads is not None and self._name_head(ent.name)[1] not in name_heads:
                     continue
                 if gender and self._gender.get(eid, gender) != gender:
                     continue
@@ -179,6 +202,8 @@ class SourcesComponent:
 
         for att in ext.attributions:
             info = extra.get(att.id, {})
+            if att.source is None:
+                att.source = self._unparsed_speaker(doc, att, info)
             src = att.source
             eid = None
             if src is not None:
@@ -196,7 +221,76 @@ class SourcesComponent:
                 if rid is not None:
                     att.recipient_entity = rid
                     add_mention(rid, rec)
+        # news outlets: media entities, and bodies with a name like "CBC News"
+        outlets = [e for e in ext.entities if e.kind == "media" or e.kind == "organization" and any(
+            text[m.start:m.end].rsplit(" ", 1)[-1].lower() in MEDIA_HEADS for m in e.mentions)]
+        for e in outlets:
+            for m in list(e.mentions):
+                self._provider(doc, m, entity_at, latest_place, new_id, add_entity)
         return doc
+
+    def _provider(self, doc, mention, entity_at, latest_place, new_id, add_entity):
+        """An unnamed person who hands material to a news outlet is an anonymous source (made here if no entity):
+        'the file was found by someone who gave it to the Post', 'papers leaked to the Post by an insider'."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "to":
+            return
+        verb = span.root.head.head
+        if verb.lemma_.lower() not in self.provider_verbs:
+            return
+        giver = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if giver is not None and giver.lower_ in self.relative and verb.dep_ == "relcl":
+            giver = verb.head  # "someone who gave it to the Post"
+        elif giver is None or giver.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            giver = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if giver is None or not (giver.lower_ in self.indefinite_people or giver.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in giver.children)):
+            return
+        if entity_at(giver.idx, giver.idx + len(giver), giver.idx) is not None:
+            return
+        # the descriptor runs to the outlet's name: "someone who gave it to the Post" (not "... today")
+        end = span.end if giver.i < span.start <= giver.right_edge.i else giver.right_edge.i + 1
+        phrase = doc[giver.left_edge.i:end]
+        e = self._new_anon(doc, doc[giver.left_edge.i:giver.i + 1], giver, latest_place, new_id, False)
+        e.mentions.append(Span(phrase.start_char, phrase.end_char))
+        add_entity(e)
+
+    @staticmethod
+    def _unparsed_speaker(doc, att, info):
+        """The speaker of a cue whose subject the parse missed: '"...", added KCNA' (the name after the cue,
+        parsed as the head the cue modifies), 'Speaking in his defence, Tom Reyes, QC, said' (a name just before
+        the cue, with only an apposition between)."""
+        cue = doc[info["cue_tok"]] if info.get("cue_tok") is not None else None
+        if cue is None or cue.pos_ != "VERB":
+            return None
+        taken = [s for s in (att.content, att.content_2) if s is not None]
+        sent = cue.sent
+
+        def np(tok):
+            lo = tok.left_edge.i if tok.left_edge.i > cue.i or tok.i < cue.i else cue.i + 1
+            first = next((t for t in doc[lo:tok.i + 1] if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ")), tok)
+            sp = Span(first.idx, tok.idx + len(tok))
+            return None if any(sp.start < c.end and c.start < sp.end for c in taken) else sp
+
+        # '"...", added KCNA.': after a quote, the name right after the cue (parsed as its object or as the head
+        # the cue modifies)
+        nxt = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+        if nxt is not None and cue.i > sent.start and doc[cue.i - 1].is_punct and nxt.pos_ == "PROPN":
+            name = nxt.head if nxt.dep_ == "compound" else nxt
+            if name.head.i == cue.i or cue.head.i == name.i:
+                return np(name)
+        # 'Tom Reyes, QC, said': a named person or body ending just before the cue, apposition and commas between
+        for ent in reversed([e for e in doc.ents if sent.start <= e.start and e.end <= cue.i]):
+            between = doc[ent.end:cue.i]
+            if len(between) > 6 or not all(t.is_punct or t.dep_ == "appos" or t.head.dep_ == "appos" for t in between):
+                break
+            if ent.root.dep_ == "appos":
+                continue  # "SC" in "Tom Reyes, SC, said"
+            if ent.label_ in ("PERSON", "ORG", "NORP") and ent.root.dep_ not in ("pobj", "dobj", "poss"):
+                return np(ent.root)
+            break
+        return None
 
     # ------------------------------------------------------------------ recipient
     def _recipient(self, doc, span, by_id, entity_at, new_id, add_entity):
@@ -248,12 +342,14 @@ class SourcesComponent:
                 return eid
             head, span_doc = ant, doc[ant.left_edge.i:ant.i + 1]
             low, words = head.lower_, [t.lower_ for t in span_doc]
-        # "the post by an unknown author", "a statement by the ministry": the author speaks
-        if low in self.writing_heads | {"statement", "letter", "report"}:
+        # "the post by an unknown author", "a statement by the ministry", "its statement", "the ministry's
+        # report": the author speaks
+        if low in self.writing_heads | self.document_heads:
             by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-            if pobj is not None:
-                head, span_doc = pobj, doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else \
+                next((c for c in head.children if c.dep_ == "poss"), None)
+            if author is not None:
+                head, span_doc = author, doc[author.left_edge.i:author.i + 1]
                 low, words = head.lower_, [t.lower_ for t in span_doc]
                 src = Span(span_doc.start_char, span_doc.end_char)
         # "Facebook co-founder Mark Zuckerberg", "the secretary general of the party, Jane Doe": the person
@@ -268,6 +364,17 @@ class SourcesComponent:
             inner = self._inner_named(doc, span_doc, head, entity_at, by_id)
             if inner is not None:
                 return inner
+        # 'a user called "Nemo"', 'a group known as X': the named one speaks
+        called = self._called(head) if head.pos_ == "NOUN" else None
+        if called is not None:
+            eid = entity_at(called.start_char, called.end_char, called.root.idx)
+            if eid is not None:
+                return eid
+            kind = "organization" if low in self.body_heads else "person"
+            e = Entity(id=new_id(), kind=kind, name=called.text, mentions=[Span(called.start_char, called.end_char)])
+            self._heads[e.id] = "name:" + called.text.lower()
+            add_entity(e)
+            return e.id
         # 1. a known entity's mention covers the head word
         eid = entity_at(src.start, src.end, head.idx)
         if eid is not None and head.pos_ != "PRON":
@@ -280,12 +387,14 @@ class SourcesComponent:
                     ent.kind, ent.anonymous = "anonymous_source", True
                     if org is not None and not ent.affiliation:
                         ent.affiliation = org[0]
+            if ent is not None and ent.kind in ("group", "anonymous_source") and head.tag_ in ("NNS", "NNPS"):
+                plural.add(eid)  # "officials said": later "they" may refer to them
             if ent is not None and ent.kind == "group":
-                return self._population(ent, by_id, low) or eid
+                return self._same_group(ent, by_id, low) or eid
             return eid
         # 2. pronouns
         if head.pos_ == "PRON" or low in self.person_pron | self.plural_pron | self.thing_pron:
-            return self._pronoun(low, att, by_id, prev_speakers, latest_entity, plural, doc)
+            return self._pronoun(low, att, by_id, prev_speakers, latest_entity, plural, entity_at, head)
         # 3. anonymous / descriptive phrases
         is_plural = head.tag_ in ("NNS", "NNPS")
         marker_new = any(w in self.new_markers for w in words)
@@ -307,7 +416,9 @@ class SourcesComponent:
                 if len(same_head) >= ordinal:
                     return same_head[ordinal - 1].id
             if low in self.source_heads or anon_marker or not definite or low in ("official", "officials"):
-                if low in self.group_heads and not (low in self.source_heads or anon_marker) and is_plural:
+                # "people familiar with the talks", "residents close to the site": qualified as sources, not a group
+                qualified = any(q in span_doc.text.lower() for q in self.source_qualifiers)
+                if low in self.group_heads and not (low in self.source_heads or anon_marker or qualified) and is_plural:
                     return self._group(doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural)
                 org = self._role_org(doc, span_doc, head) if low in self.role_heads else None
                 if org is not None and org[1] in ("GPE", "NORP") and not anon_marker and is_plural:
@@ -321,7 +432,7 @@ class SourcesComponent:
                     plural.add(e.id)
                     return e.id
                 e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural)
-                if org is not None and not e.affiliation:
+                if org is not None and not e.affiliation and org[0] != e.location:
                     e.affiliation = org[0]
                 add_entity(e)
                 created_anon.append(e)
@@ -332,6 +443,11 @@ class SourcesComponent:
         # individual (or unknown authors) used as a source
         possessed = head.pos_ == "NOUN" and low in self.kin_heads and any(c.dep_ == "poss" for c in head.children) \
             and not any(t.pos_ == "PROPN" and t.i > head.i for t in span_doc)  # "His father Mohamed ..." is named
+        # "the report says": the study or report named earlier ("the National Diet Study")
+        if definite and low in self.named_works:
+            eid = latest_entity(src.start, INSTITUTION, name_heads=self.named_works)
+            if eid is not None:
+                return eid
         if low in self.document_heads and low not in self.writing_heads:
             return None  # "a leaked letter", "a new study": a document, not an unnamed speaker
         if low in self.indefinite_people or possessed or low in self.writing_heads and not definite or \
@@ -345,6 +461,16 @@ class SourcesComponent:
             eid = latest_entity(src.start, INSTITUTION | PERSONAL | {"group"}, low)
             if eid is not None:
                 return eid
+            # "the company" after "Acme Corp": the latest body of that kind; none yet ("the army said"): a new one
+            kind = self.body_kinds.get(low)
+            if kind is not None:
+                eid = latest_entity(src.start, {kind})
+                if eid is not None:
+                    return eid
+                lead = next(t for t in span_doc if t.lower_ not in DETERMINERS)
+                e = Entity(id=new_id(), kind=kind, name=text[lead.idx:head.idx + len(head)], mentions=[])
+                add_entity(e)
+                return e.id
         if head.pos_ == "NOUN" and (low in self.group_heads or is_plural):
             return self._group(doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural)
         if head.pos_ == "PROPN":
@@ -392,6 +518,27 @@ class SourcesComponent:
         if drop:
             ext.entities[:] = [e for e in ext.entities if e.id not in drop]
 
+    @staticmethod
+    def _merge_misspelt_surnames(ext):
+        """A lone surname that matches no full name but is a near-spelling of exactly one earlier person's
+        surname ("Ms Jonhston" after "Ann Johnston") is that person, misspelt."""
+        full = [e for e in ext.entities if e.kind == "person" and len((e.name or "").split()) > 1 and e.mentions]
+        surnames = {e.name.split()[-1].lower() for e in full}
+        drop = set()
+        for e in ext.entities:
+            low = (e.name or "").lower()
+            if e.kind != "person" or " " in low or len(low) < 5 or low in surnames or not e.mentions:
+                continue
+            first = min(m.start for m in e.mentions)
+            near = [f for f in full if min(m.start for m in f.mentions) < first and
+                    SequenceMatcher(None, low, f.name.split()[-1].lower()).ratio() >= 0.85]
+            if len(near) == 1:
+                near[0].mentions.extend(m for m in e.mentions if m not in near[0].mentions)
+                near[0].mentions.sort(key=lambda m: m.start)
+                drop.add(e.id)
+        if drop:
+            ext.entities[:] = [e for e in ext.entities if e.id not in drop]
+
     def _apposed_name(self, doc, span_doc, head):
         """A PERSON name in the span standing in apposition to a title head, else None."""
         if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
@@ -407,6 +554,12 @@ class SourcesComponent:
         if last is None:
             return None
         r = last.root
+        rest = doc[last.end:span_doc.end]
+        # "the Ambassador to the United States Hamdullah Mohib": a name right after another name, without a
+        # word between them, is the title's holder even though the parser hangs it inside the phrase
+        if last.start > span_doc.start and doc[last.start - 1].ent_type_ not in ("", "PERSON") and \
+                all(t.is_punct for t in rest):
+            return last
         if r.dep_ == "pobj" or r.head.dep_ in ("prep", "agent"):
             return None  # "the wife of John Smith": the wife speaks
         node = r
@@ -414,7 +567,6 @@ class SourcesComponent:
             if node.dep_ in ("pobj", "prep", "agent"):
                 return None  # "a trader at the Dunmore market": a name inside a place phrase is not the speaker
             node = node.head
-        rest = doc[last.end:span_doc.end]
         if r.dep_ in ("appos", "compound") or r.head.i == head.i or all(t.is_punct for t in rest):
             return last
         return None
@@ -435,13 +587,14 @@ class SourcesComponent:
 
     @staticmethod
     def _role_org(doc, span_doc, head):
-        """('Scientology', 'ORG') for 'Scientology officials' / 'officials of the X party'."""
+        """('Scientology', 'ORG') for 'Scientology officials' / 'officials of the X party' (not the place in
+        'a diplomat in Beijing', nor the 'second' of 'a second source')."""
         for t in span_doc:
             if t.i == head.i:
                 continue
             if (t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod", "poss")) or \
-                    (t.dep_ == "pobj" and t.head.head.i == head.i):
-                if t.pos_ == "PROPN" or t.ent_type_:
+                    (t.dep_ == "pobj" and t.head.head.i == head.i and t.head.lower_ != "in"):
+                if t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ not in NUMERIC_ENTS:
                     first = t
                     while first.i - 1 >= span_doc.start and doc[first.i - 1].dep_ == "compound" and \
                             doc[first.i - 1].pos_ == "PROPN":
@@ -454,24 +607,30 @@ class SourcesComponent:
                     return " ".join(x.text for x in toks), t.ent_type_ or "ORG"
         return None
 
-    def _population(self, ent, by_id, low):
-        """'citizens', 'the people', 'residents' in one article: one population group (the first mentioned)."""
-        words = (ent.name or "").lower().split()
-        if not words or words[-1] not in self.population or low not in self.population:
+    @staticmethod
+    def _name_head(name):
+        """(capitalised modifiers, lower-case head word) of a name: "Mexican residents of the town" ->
+        ({'Mexican'}, 'residents'), "the Northern Diet Study on Monday" -> ({'Northern', 'Diet'}, 'study')."""
+        words = re.split(r"\s+(?:of|in|at|from|on|for|with)\s+", name or "", maxsplit=1)[0].split()
+        if not words:
+            return set(), ""
+        return {w for w in words[:-1] if w[:1].isupper()}, words[-1].lower()
+
+    def _same_group(self, ent, by_id, low):
+        """'citizens', 'the people', 'residents' in one article: one population group; 'researchers' and
+        'the report's authors': one group of authors (the one mentioned most, then first)."""
+        same = self.same_group.get(low, ())
+        caps_a, head_a = self._name_head(ent.name)
+        if head_a not in same:
             return None
         best, best_start = None, None
         for e in by_id.values():
-            if e.kind != "group" or e is ent:
+            if e.kind != "group" or e is ent or not e.mentions:
                 continue
-            ew = (e.name or "").lower().split()
-            if not ew or ew[-1] not in self.population:
-                continue
-            # both names' capitalised modifiers must agree ("Mexican residents" is not "US citizens")
-            caps_a = {w for w in (ent.name or "").split()[:-1] if w[:1].isupper()}
-            caps_b = {w for w in (e.name or "").split()[:-1] if w[:1].isupper()}
-            if caps_a and caps_b and caps_a != caps_b:
-                continue
-            if not e.mentions:
+            caps_b, head_b = self._name_head(e.name)
+            # the heads must name the same group, and capitalised modifiers agree ("Mexican residents" is not
+            # "US citizens")
+            if head_b not in same or caps_a and caps_b and caps_a != caps_b:
                 continue
             key = (-len(e.mentions), min(m.start for m in e.mentions))
             if best is None or key < best_start:
@@ -497,7 +656,7 @@ class SourcesComponent:
             elif words & self.male_nouns:
                 self._gender.setdefault(eid, "m")
 
-    def _pronoun(self, low, att, by_id, prev_speakers, latest_entity, plural, doc=None):
+    def _pronoun(self, low, att, by_id, prev_speakers, latest_entity, plural, entity_at, pron=None):
         if low in self.person_pron and low not in ("we", "us", "our", "you"):
             kinds, want_plural = PERSONAL, False
         elif low in self.plural_pron:
@@ -508,19 +667,75 @@ class SourcesComponent:
             kinds, want_plural = COLLECTIVE | PERSONAL, None
         want_gender = {"he": "m", "him": "m", "his": "m", "himself": "m",
                        "she": "f", "her": "f", "hers": "f", "herself": "f"}.get(low)
-        for off, eid in reversed(prev_speakers[-6:]):
+
+        def fits(eid, institution_ok=True):
             e = by_id.get(eid)
             if e is None or e.kind not in kinds:
-                continue
+                return False
             if want_gender and self._gender.get(eid, want_gender) != want_gender:
-                continue
+                return False
             is_pl = eid in plural or e.kind == "group"
             if want_plural is False and is_pl:
-                continue
-            if want_plural is True and not is_pl and e.kind not in INSTITUTION:
-                continue
-            return eid
+                return False
+            return not (want_plural is True and not is_pl and not (institution_ok and e.kind in INSTITUTION))
+
+        # "an architect who said": a relative pronoun stands for the noun its clause hangs on
+        if pron is not None and low in self.relative and pron.head.dep_ == "relcl":
+            ant = pron.head.head
+            eid = entity_at(ant.left_edge.idx, ant.idx + len(ant), ant.idx)
+            if eid is not None:
+                return eid
+        # "Officials went to the station, where they claimed ...": the subject of a governing clause in the
+        # same sentence (or, if it does not fit, that subject's possessor) is the most salient antecedent
+        elif pron is not None and low in THIRD_PERSON:
+            for cand in self._clause_subjects(pron):
+                # the mention inside the candidate's phrase: "Thomas" in "Thomas' sister", not the sister
+                end = cand.doc[cand.right_edge.i]
+                eid = entity_at(cand.left_edge.idx, end.idx + len(end), cand.idx, within=True)
+                if eid is not None and fits(eid):
+                    return eid
+        recent = [eid for _, eid in reversed(prev_speakers[-6:])]
+        # "they" prefers a recent plural speaker (researchers, officials) to a body named in the singular
+        for eid in recent:
+            if fits(eid, institution_ok=False):
+                return eid
+        for eid in recent:
+            if fits(eid):
+                return eid
         return latest_entity(att.cue.start, kinds, None, want_plural if kinds != INSTITUTION else None, want_gender)
+
+    def _called(self, head):
+        """The name in 'a user called "Nemo"', 'a group known as the Crew' (without the quotes), else None."""
+        for verb in head.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in self.naming_verbs:
+                continue
+            name = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod")), None)
+            if name is None:  # "known as X"
+                prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+                name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if name is None or name.pos_ != "PROPN":
+                continue
+            toks = [t for t in name.doc[name.left_edge.i:name.right_edge.i + 1] if not t.is_quote]
+            toks = [t for t in toks if not (t.lower_ in DETERMINERS and t.i == toks[0].i)]
+            if toks:
+                return name.doc[toks[0].i:toks[-1].i + 1]
+        return None
+
+    @staticmethod
+    def _clause_subjects(pron):
+        """Subjects (then their possessors) of the clauses governing the pronoun's clause, nearest first,
+        left of the pronoun: "[Officials] went to the station, where they claimed ..."."""
+        out = []
+        node = pron.head
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in node.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i:
+                    out.append(c)
+                    out.extend(p for p in c.children if p.dep_ == "poss" and p.pos_ != "PRON")
+        return out
 
     def _group(self, doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural):
         lemma = head.lemma_.lower()
@@ -532,8 +747,8 @@ class SourcesComponent:
             # "the people", "citizens": the article's population group, when it already has one
             for e in sorted((e for e in by_id.values() if e.kind == "group" and e.mentions),
                             key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))):
-                ew = (e.name or "").lower().split()
-                if ew and ew[-1] in self.population and not any(w[:1].isupper() for w in (e.name or "").split()[:-1]):
+                caps, noun = self._name_head(e.name)
+                if noun in self.population and not caps:
                     return e.id
         name = " ".join(t.text for t in doc[span_doc.start:span_doc.end] if t.lower_ not in DETERMINERS or t.i > head.i)
         e = Entity(id=new_id(), kind="group", name=name.strip() or head.text, mentions=[])
@@ -542,45 +757,72 @@ class SourcesComponent:
         plural.add(e.id)
         return e.id
 
+    @staticmethod
+    def _affiliation(words):
+        """('judicial system', 'connected to') for the words after a source's head noun, else (None, None)."""
+        for prep in AFFILIATION_PREPS:
+            m = re.search(r"(?<!familiar )\b" + re.escape(prep) +
+                          r"\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:in|at|there|who|which|from)\b|,|$)", words, flags=re.I)
+            if m and not m.group(1).lower().startswith(("knowledge", "direct knowledge")):  # "with knowledge of"
+                return m.group(1).strip(), prep
+        return None, None
+
+    @staticmethod
+    def _member_of(head):
+        """The group an individual is one of: the plural subject of the clause that the individual's 'with'
+        phrase hangs on ('Critics at the forum objected, with one poster writing ...')."""
+        verb = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("pcomp", "pobj") or verb.head.lower_ != "with":
+            return None
+        node = verb.head
+        while node.head.i != node.i:  # the parser may hang the 'with' phrase on a later verb: climb to the clause
+            node = node.head
+            group = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS")
+                          and c.i < head.i), None)
+            if group is not None:
+                return group
+        return None
+
     def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural):
         text = self._text
         desc = text[span_doc.start_char:span_doc.end_char]
-        affiliation = None
         location = None
-        prep_phrase = None
-        # affiliation: "connected to the judicial system", "close to the leadership"
+        # affiliation: "connected to the judicial system", "close to the leadership"; for one member of a group
+        # ("..., with one poster writing"), the group's
         tail = doc[head.i + 1:span_doc.end]
         ttxt = tail.text
-        for prep in AFFILIATION_PREPS:
-            m = re.search(r"\b" + re.escape(prep) + r"\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:in|at|there|who|which|from)\b|,|$)",
-                          ttxt, flags=re.I)
-            if m and prep in ("connected to", "close to", "familiar with", "linked to", "affiliated with", "inside",
-                              "within", "with", "at"):
-                affiliation = m.group(1).strip()
-                prep_phrase = prep
-                break
+        affiliation, prep_phrase = self._affiliation(ttxt)
+        member_of = self._member_of(head) if affiliation is None and not is_plural else None
+        if member_of is not None:
+            affiliation, prep_phrase = self._affiliation(doc[member_of.i + 1:member_of.right_edge.i + 1].text)
         # location: a place entity/GPE in the phrase, or "there"/"in the country" -> latest place before
         for ent in doc.ents:
             if ent.start >= span_doc.start and ent.end <= span_doc.end and ent.label_ in ("GPE", "LOC"):
                 location = ent.text
         if location is None:
             # proper nouns after "of"/"in" inside the phrase
-            props = [t for t in tail if t.pos_ == "PROPN"]
+            props = [t for t in tail if t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_ENTS]  # not "from Friday"
             if props and props[-1].dep_ in ("pobj", "compound") or (props and props[-1].head.dep_ == "pobj"):
                 last = props[-1]
                 first = last
                 while first.i - 1 >= tail.start and doc[first.i - 1].pos_ == "PROPN":
                     first = doc[first.i - 1]
-                location = doc[first.i:last.i + 1].text
+                proper = doc[first.i:last.i + 1].text
+                if last.ent_type_ in ("ORG", "NORP") and affiliation is None:  # "posts on the site Example Forum"
+                    affiliation, prep_phrase = proper, "at"
+                elif proper != affiliation:
+                    location = proper
         if location is None:
             low_tail = ttxt.lower()
             if re.search(r"\bthere\b|\bin the (country|area|region|province|city|town|county)\b", low_tail) or \
                     re.search(r"\bthere\b", text[span_doc.end_char:span_doc.end_char + 30].lower()):
                 location = latest_place(span_doc.start_char)
-        lead = " ".join(t.text for t in doc[span_doc.start:head.i + 1] if not (t.lower_ in DETERMINERS and t.i < head.i))
-        name = lead
+        lead = next(t for t in doc[span_doc.start:head.i + 1] if not (t.lower_ in DETERMINERS and t.i < head.i))
+        name = text[lead.idx:head.idx + len(head)]  # "Thomas' sister", spacing as written
         if affiliation:
-            name += f" {prep_phrase} {'the ' if prep_phrase in ('connected to', 'close to', 'familiar with', 'linked to', 'inside', 'within') else ''}{affiliation}"
+            name += f" {prep_phrase} {'the ' if prep_phrase in ('connected to', 'close to', 'linked to', 'inside', 'within') else ''}{affiliation}"
+        elif ttxt.lower().startswith(self.source_qualifiers):  # "people familiar with the talks"
+            name += " " + re.split(r",|\s+(?:who|which)\s", ttxt)[0]
         if location:
             name += f" in {location}"
         e = Entity(id=new_id(), kind="anonymous_source", name=name, mentions=[], anonymous=True,
