@@ -369,3 +369,106 @@ def test_transcript_speaker_labels(nlp):
     assert [(v["source"], v["content"]) for v in turns] == [
         ("HOST", "Will you raise taxes next year?"), ("GOVERNOR", "We have no plans to raise taxes"),
         ("HOST", "Not even on fuel?"), ("GOVERNOR", "Not on fuel either, as far as I can see")]
+
+
+def find(atts, text, cue):
+    return [a for a in atts if a.cue.text(text) == cue]
+
+
+def test_a_cue_inside_another_cues_clause_is_not_a_parenthetical(nlp):
+    text = "After the vote, the council stated it would attack the budget in court."
+    _, atts = run(nlp, text)
+    assert not any(a.content.text(text).startswith("After the vote") for a in atts)
+
+
+def test_opening_participle_takes_its_object_not_the_main_clause(nlp):
+    text = "Citing security concerns, the airline has not said when flights will resume."
+    _, atts = run(nlp, text)
+    [cite] = find(atts, text, "Citing")
+    assert cite.content.text(text) == "security concerns" and cite.source.text(text) == "the airline"
+
+
+def test_denied_a_thing_is_withholding_not_speech(nlp):
+    text = "The climbers were denied permits twice. The agency denied them entry."
+    _, atts = run(nlp, text)
+    assert not any(a.cue_lemma == "deny" for a in atts)
+
+
+def test_passive_accused_of_and_described_as(nlp):
+    text = "The two managers are accused of hiding losses from investors. The scheme has been described as reckless."
+    _, atts = run(nlp, text)
+    assert {a.content.text(text) for a in atts} == {"hiding losses from investors", "reckless"}
+    assert all(a.source is None for a in atts)
+
+
+def test_what_x_describes_as(nlp):
+    text = "She spent a year at what the company describes as a training camp."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.content.text(text) == "a training camp" and a.source.text(text) == "the company"
+
+
+def test_adjective_with_preposition_and_adjectival_participle(nlp):
+    text = ("The union is highly critical of the new contract. "
+            "Local farmers are concerned the river will flood again this spring.")
+    _, atts = run(nlp, text)
+    got = {a.source.text(text): a.content.text(text) for a in atts}
+    assert got["The union"] == "the new contract"
+    assert got["Local farmers"].endswith("the river will flood again this spring")
+
+
+def test_evidential_adverb_is_a_sourceless_attribution(nlp):
+    text = "The minister reportedly sold the house after a long meeting."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.cue.text(text) == "reportedly" and a.source is None
+    assert a.content.text(text).startswith("The minister reportedly sold the house")
+
+
+def test_adverb_inside_a_reported_clause_is_not_a_second_attribution(nlp):
+    text = "Prosecutors claimed the driver allegedly fled the scene."
+    _, atts = run(nlp, text)
+    assert [a.cue.text(text) for a in atts] == ["claimed"]
+
+
+def test_colon_after_told_outlet_is_not_a_second_speaker(nlp):
+    text = "The mayor told Channel Nine: “We will rebuild every house that was lost.”"
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.source.text(text) == "The mayor" and a.cue.text(text) == "told"
+
+
+def test_second_clause_joined_by_and_stays_in_the_content(nlp):
+    text = "Mr Hale claims that his phone was taken from him and he was forced to sign the papers."
+    _, atts = run(nlp, text)
+    [a] = find(atts, text, "claims")
+    assert a.content.text(text).endswith("he was forced to sign the papers")
+
+
+def test_object_content_stops_before_a_cue_of_its_own(nlp):
+    text = "The company was forced to acknowledge two leaks after denying it had any problems."
+    _, atts = run(nlp, text)
+    [ack] = find(atts, text, "to acknowledge")
+    assert ack.content.text(text) == "two leaks"
+
+
+def test_document_reads_a_quote(nlp):
+    text = 'The notice reads "all visitors must register at the front desk before entering".'
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.cue.text(text) == "reads" and a.content.text(text).startswith("all visitors must register")
+
+
+def test_court_ruled_that(nlp):
+    text = "The supreme court has ruled that the election must be held again."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.source.text(text) == "The supreme court" and a.content.text(text).endswith("must be held again")
+
+
+def test_according_to_a_name_without_comma(nlp):
+    text = "According to Hartley the missing painting was returned by courier shortly after the sale."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert a.source.text(text) == "Hartley"
+    assert a.content.text(text).startswith("the missing painting was returned")

@@ -306,3 +306,12 @@ def test_a_definite_body_noun_is_the_latest_body_of_its_kind_or_a_new_one(nlp):
     assert src["The company"].id == src["Acme Corp"].id
     assert src["The army"].kind == "security"
     assert src["Its statement"].id == src["The army"].id
+
+
+def test_a_named_bodys_letter_speaks_for_the_body(nlp):
+    text = ("The Transport Ministry announced new rules on Monday. "
+            "The Transport Ministry letter says that drivers must renew their licences every five years.")
+    ext = run(nlp, text)
+    a = next(a for a in ext.attributions if a.cue.text(text) == "says")
+    e = ent(ext, a.source_entity)
+    assert e.name.endswith("Transport Ministry") and e.kind != "anonymous_source"

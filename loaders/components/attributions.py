@@ -156,6 +156,8 @@ class AttributionsComponent:
         self.particles = {k: set(v) for k, v in (lex.get("particles") or {}).items()}
         self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
+        self.adjective_preps = {k: set(v) for k, v in (lex.get("adjective_preps") or {}).items()}
+        self.evidential_adverbs: dict[str, str] = dict(lex.get("evidential_adverbs") or {})
         self.statement_nouns = set(lex.get("statement_nouns") or [])
         self.according = [tuple(p.split()) for p in (lex.get("according") or [])]
         self.noun_clause: dict[str, str] = dict(lex.get("noun_clause") or {})
@@ -170,7 +172,8 @@ class AttributionsComponent:
         for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
-        self._lower_keys = numpy.array(sorted(strings.add(w) for w in set(self.adjectives) | {"according"}),
+        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according"}
+        self._lower_keys = numpy.array(sorted(strings.add(w) for w in lowers),
                                        dtype="uint64")
         self._colon_key = strings.add(":")
         self._dash_keys = numpy.array([strings.add(w) for w in ("―", "—", "--")], dtype="uint64")
@@ -304,6 +307,7 @@ class AttributionsComponent:
 
         found: list[dict] = []
         used_cues: set[int] = set()
+        taken_quotes: set[int] = set()  # quotes a verb cue already reports ("X told Y: “...”")
 
         # candidate tokens from attribute arrays (one C-level pass), so the Python loop below only
         # touches the few tokens that can be cues, not every token of the document
@@ -333,11 +337,17 @@ class AttributionsComponent:
                         rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
-                if rec is None and tok.pos_ == "ADJ" and low in self.adjectives and not in_quote(tok.idx):
+                # adjectives, and passive participles used as adjectives ("are concerned the law will change")
+                if rec is None and low in self.adjectives and not in_quote(tok.idx) and (
+                        tok.pos_ == "ADJ" or tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children))):
                     rec = self._adjective_cue(doc, sent, tok)
+                if rec is None and low in self.evidential_adverbs and tok.dep_ == "advmod" and not in_quote(tok.idx):
+                    rec = self._adverb_cue(doc, tok)
                 if rec is None or rec["cue_tok"] in used_cues:
                     continue
                 used_cues.add(rec["cue_tok"])
+                if rec.get("quote") is not None:
+                    taken_quotes.add(rec["quote"])
                 rec["sentence"] = _sent_span(text, sent)
                 found.append(rec)
             # quote signed with a dash: "“...” ― Name"
@@ -359,7 +369,7 @@ class AttributionsComponent:
                                           "recipient": None, "quote": k,
                                           "sentence": _sent_span(text, sent)})
             # headline / colon form: "Name Surname: content"
-            rec = self._colon_form(doc, sent, used_cues)
+            rec = self._colon_form(doc, sent, used_cues, taken_quotes)
             if rec is not None:
                 used_cues.add(rec["cue_tok"])
                 rec["sentence"] = _sent_span(text, sent)
@@ -509,6 +519,8 @@ class AttributionsComponent:
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
         subj, passive = self._subject(tok)
+        if norm == "deny" and any(c.dep_ in ("dative", "iobj") or passive and c.dep_ == "dobj" for c in tok.children):
+            return None  # "were denied visas", "denying them entry": withholding, not disputing
         content = None
         direct = False
         qk = None
@@ -532,15 +544,28 @@ class AttributionsComponent:
                     recipient = self._np_span(doc, pobj)
 
         as_prep = None
+        # "they are accused of neglect", "it has been described as pseudoscience", "what the church describes as a
+        # retreat": with no object of its own, the cue's content is what it is accused of / described as
+        bare_prep = None
+        if passive and norm == "accuse" or lemma in self.as_verbs and (passive or any(
+                c.dep_ == "dobj" and c.i < tok.i and c.tag_ in ("WP", "WDT") for c in children)):
+            bare_prep = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
+                              c.lower_ == ("of" if norm == "accuse" else "as")), None)
+        bare_obj = next((p for p in bare_prep.children if p.dep_ in ("pobj", "pcomp", "amod", "acomp")), None) \
+            if bare_prep is not None else None
         if lemma in self.as_verbs:
             obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
             as_prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None
                             and c.i > obj.i), None)
-            if as_prep is None and lemma in self.as_only:
+            if as_prep is None and bare_obj is None and lemma in self.as_only:
                 return None
         if as_prep is not None:
             # "sees Cruz as a uniter", "described the plan as reckless": object and its description
             content = self._trim(doc, obj.left_edge.i, as_prep.right_edge.i + 1)
+        elif bare_obj is not None:
+            content = self._trim(doc, bare_obj.left_edge.i, bare_obj.right_edge.i + 1)
+            if bare_prep.i == cue_end:
+                cue = Span(cue.start, bare_prep.idx + len(bare_prep))
         elif lemma == "attribute":
             to = next((c for c in children if c.dep_ == "prep" and c.lower_ == "to"), None)
             pobj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
@@ -553,6 +578,13 @@ class AttributionsComponent:
             # "He said legalizing it could put thousands to work": the parser's xcomp is the clause
             x = self._finite_xcomp(tok)
             content = self._trim(doc, max(x.left_edge.i, cue_end), x.right_edge.i + 1)
+        elif ccomp is None and norm in SPEECH and cue_end < len(doc) and doc[cue_end].lower_ == "that" and \
+                doc[cue_end].head.i == tok.i and doc[cue_end].dep_ in ("dobj", "nsubj") and not doc[cue_end].children \
+                and any(c.i > cue_end and c.dep_ in ("advcl", "dep", "xcomp") for c in children):
+            # "states that few if any firms use it": the parser took "that" for the object and hung the clause
+            # on the verb; the content runs from "that" over that clause
+            x = next(c for c in children if c.i > cue_end and c.dep_ in ("advcl", "dep", "xcomp"))
+            content = self._trim(doc, cue_end, x.right_edge.i + 1)
         elif ccomp is None and norm == "say" and not passive and cue_end < len(doc) and \
                 doc[cue_end].lower_ in ("yes", "no", "so") and doc[cue_end].head.i == tok.i:
             content = Span(doc[cue_end].idx, doc[cue_end].idx + len(doc[cue_end]))  # "72 percent said yes"
@@ -563,9 +595,13 @@ class AttributionsComponent:
                 lo = max(lo, cue_end)
                 # adverbial clauses the parser hung on the cue verb after its clause belong to the content ("said
                 # the plan failed, because ..."); a participle ("..., adding ...") is an attribution of its own
+                # and so does a second clause with a subject of its own joined by a bare "and" ("claims that her
+                # passport was taken and she was forced to work"), unless it is a cue itself
                 for c in children:
-                    if c.i > ccomp.i and c.dep_ in ("advcl", "prep") and c.tag_ != "VBG" and \
-                            all(t.is_punct or t.dep_ == "cc" for t in doc[hi:c.left_edge.i]):
+                    if c.i > ccomp.i and c.tag_ != "VBG" and all(t.is_punct or t.dep_ == "cc" for t in doc[hi:c.left_edge.i]) \
+                            and (c.dep_ in ("advcl", "prep") or c.dep_ == "conj" and hi < len(doc) and
+                                 doc[hi].lower_ == "and" and c.lemma_.lower() not in self.verbs and
+                                 any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                         hi = c.right_edge.i + 1
                 # "that" complementizer
                 if not self.content_includes_that:
@@ -593,10 +629,13 @@ class AttributionsComponent:
                         cue = Span(cue.start, prep.idx + len(prep))
             # parenthetical: "..., he said." / "..., said the source." / "He said, ..."
             head = tok.head
+            # a cue that is itself the clause another cue reports ("he stated it would attack", "the authors say
+            # the results confirm") is that cue's content, not a parenthetical around it
+            inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
                     and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
                     and lemma not in self.intention_verbs \
-                    and not passive:
+                    and not passive and not inside_cue:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
                 own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
                 h_lo, h_hi = head.left_edge.i, head.right_edge.i + 1
@@ -607,7 +646,8 @@ class AttributionsComponent:
                     or tok.dep_ == "conj"
                 if head.i < own_lo and not subordinate:
                     content = self._trim(doc, max(h_lo, sent.start), own_lo)
-                elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep"):
+                elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG":
+                    # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
             if content is None and tok.dep_ == "ROOT" and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
@@ -626,7 +666,13 @@ class AttributionsComponent:
             if content is None and lemma in self.object_content:
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
-                if obj is not None and obj.tag_ not in ("WDT", "WP"):
+                if obj is not None and (obj.tag_ in ("WDT", "WP") or obj.i < tok.i):
+                    # a relative object ("the hostility that critics blame for denying them entry"): the charge
+                    reason = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
+                                   c.lower_ in ("of", "for", "over")), None)
+                    if reason is not None:
+                        content = self._trim(doc, reason.left_edge.i, reason.right_edge.i + 1)
+                elif obj is not None:
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
                         if t.dep_ in ("relcl", "acl", "appos") and doc[t.left_edge.i - 1].text == ",":
@@ -641,9 +687,12 @@ class AttributionsComponent:
                     elif reason is not None:
                         hi = reason.right_edge.i + 1
                     # the verb's modifiers that follow the object with no comma go with it ("defended the group
-                    # against attacks", "identified China as a suspect")
+                    # against attacks", "identified China as a suspect"), but not one that carries a cue of its own
+                    # ("acknowledged its first cases after denying ...": an attribution of its own)
+                    # (and the rest of an object a hyphen split: "proposing counter - measures")
                     for c in children:
-                        if c.i == hi and c.dep_ in ("prep", "advmod", "npadvmod", "oprd", "advcl"):
+                        if c.i == hi and c.dep_ in ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj") and not any(
+                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
@@ -769,10 +818,19 @@ class AttributionsComponent:
         if nxt is None or nxt.lower_ != "to":
             return None
         pobj = next((p for p in nxt.children if p.dep_ == "pobj"), None)
+        own_hi = None
         if pobj is None:
-            return None
-        source = self._np_span(doc, pobj)
-        own_lo, own_hi = tok.left_edge.i, max(pobj.right_edge.i, tok.right_edge.i) + 1
+            # "According to Smith the money was returned": with no comma the parser may read the name as a verb
+            # and the sentence as its object; the source is then the run of capitalised words after "to"
+            end = nxt.i + 1
+            while end < sent.end and end - nxt.i <= 4 and doc[end].is_title and not doc[end].is_sent_start:
+                end += 1
+            if end == nxt.i + 1 or end >= sent.end - 2:
+                return None
+            pobj, own_hi = doc[end - 1], end
+        source = self._trim(doc, nxt.i + 1, own_hi) if own_hi else self._np_span(doc, pobj)
+        own_lo = tok.left_edge.i
+        own_hi = own_hi or max(pobj.right_edge.i, tok.right_edge.i) + 1
         head = tok.head if tok.head is not tok else None
         # "A, and B, according to X": X vouches for the whole coordination, not only its last clause
         while head is not None and head.dep_ == "conj" and head.head is not head:
@@ -822,8 +880,13 @@ class AttributionsComponent:
         source, stok = None, None
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        # "a World Health Organisation recommendation that ...": a name in front of the noun says whose it is
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in
+                 ("ORG", "PERSON", "NORP", "GPE")]
         if poss is not None:
             source, stok = self._trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+        elif names:
+            source, stok = self._trim(doc, names[0].left_edge.i, names[-1].right_edge.i + 1), names[-1]
         elif by is not None and by.i < (content and doc.char_span(content.start, content.end, alignment_mode="expand").start):
             pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
             if pobj is not None:
@@ -841,26 +904,55 @@ class AttributionsComponent:
                 "recipient": None, "quote": None}
 
     def _adjective_cue(self, doc, sent, tok):
-        # "X is afraid (that) ...": the clause hangs on the adjective or on the copula
+        # "X is afraid (that) ...": the clause hangs on the adjective or on the copula; right after the copula
+        # the parser may read the adjective as a modifier of the clause's subject ("are afraid pockets ... might")
         cop = tok.head if tok.dep_ in ("acomp", "amod", "attr") else tok
+        if tok.dep_ == "amod" and tok.i > 0 and doc[tok.i - 1].lemma_ == "be":
+            cop = doc[tok.i - 1]
         clause = next((c for c in tok.children if c.dep_ in ("ccomp",)), None) or \
             next((c for c in cop.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-        if clause is None:
-            return None
-        subj = next((c for c in cop.children if c.dep_ in SUBJ), None)
+        cue_end = tok
+        if clause is not None:
+            lo, hi = max(clause.left_edge.i, tok.i + 1), clause.right_edge.i + 1
+            if not self.content_includes_that:
+                while lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+                    lo += 1
+        else:
+            # "X is critical of Y": the preposition's object
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and
+                         c.lower_ in self.adjective_preps.get(tok.lower_, ())), None)
+            pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if pobj is None:
+                return None
+            lo, hi, cue_end = pobj.left_edge.i, pobj.right_edge.i + 1, prep
+        subj = next((c for c in cop.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
         if subj is None:
             return None
-        lo = max(clause.left_edge.i, tok.i + 1)
-        if not self.content_includes_that:
-            while lo <= clause.right_edge.i and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
-                lo += 1
-        content = self._trim(doc, lo, clause.right_edge.i + 1)
+        content = self._trim(doc, lo, hi)
         if content is None:
             return None
         start_tok = cop if cop.i < tok.i and cop.pos_ in ("AUX", "VERB") and tok.i - cop.i <= 3 else tok
-        cue = Span(start_tok.idx, tok.idx + len(tok))
+        cue = Span(start_tok.idx, cue_end.idx + len(cue_end))
         return {"cue": cue, "cue_tok": tok.i, "lemma": self.adjectives[tok.lower_], "content": content,
                 "content_2": None, "direct": False, "source": self._np_span(doc, subj), "source_tok": subj.i,
+                "recipient": None, "quote": None}
+
+    def _adverb_cue(self, doc, tok):
+        """Source-less hearsay marked by an adverb: "the plan was reportedly rejected", "Allegedly, he ...": the
+        content is the clause the adverb modifies (unless that clause's verb is a cue: "reportedly said")."""
+        head = tok.head
+        if head is tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.verbs:
+            return None
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.verbs:
+            return None  # "they claimed he allegedly left": the claim already carries it
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if lo == tok.i:  # a sentence adverb: the clause after it
+            lo += 1
+        content = self._trim(doc, lo, hi)
+        if content is None or hi - lo < 3:
+            return None
+        return {"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": self.evidential_adverbs[tok.lower_],
+                "content": content, "content_2": None, "direct": False, "source": None, "source_tok": None,
                 "recipient": None, "quote": None}
 
     def _transcript_turns(self, doc, used_cues, is_ignored):
@@ -889,7 +981,7 @@ class AttributionsComponent:
                         "recipient": None, "quote": None, "sentence": Span(m.start(1), m.end(2))})
         return out
 
-    def _colon_form(self, doc, sent, used_cues):
+    def _colon_form(self, doc, sent, used_cues, taken_quotes):
         """Colon attributions: "Name Surname: text" or "Poll: text" opening a line (headline style),
         and "... pollster Jane Doe: “quote”" (a named speaker right before a colon and a quote)."""
         if len(sent) < 4:
@@ -919,7 +1011,7 @@ class AttributionsComponent:
                 head = head.head
             lo = head.left_edge.i
             k = bisect.bisect_right(self._q_starts, nxt.idx + len(nxt)) - 1
-            if k < 0 or self._quotes[k][0] != nxt.idx + len(nxt):
+            if k < 0 or self._quotes[k][0] != nxt.idx + len(nxt) or k in taken_quotes:
                 continue
             content = self._char_trim(text, *self._quotes[k])
             if content is None or len(text[content.start:content.end].split()) < 3:

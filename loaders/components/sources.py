@@ -343,13 +343,14 @@ class SourcesComponent:
             head, span_doc = ant, doc[ant.left_edge.i:ant.i + 1]
             low, words = head.lower_, [t.lower_ for t in span_doc]
         # "the post by an unknown author", "a statement by the ministry", "its statement", "the ministry's
-        # report": the author speaks
+        # report", "the Home Office letter": the author speaks
         if low in self.writing_heads | self.document_heads:
             by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else \
-                next((c for c in head.children if c.dep_ == "poss"), None)
+                next((c for c in head.children if c.dep_ == "poss"), None) or (names[-1] if names else None)
             if author is not None:
-                head, span_doc = author, doc[author.left_edge.i:author.i + 1]
+                head, span_doc = author, doc[min(author.left_edge.i, names[0].i if names else author.i):author.i + 1]
                 low, words = head.lower_, [t.lower_ for t in span_doc]
                 src = Span(span_doc.start_char, span_doc.end_char)
         # "Facebook co-founder Mark Zuckerberg", "the secretary general of the party, Jane Doe": the person
