@@ -17,6 +17,7 @@ Places get kind ``place`` (they are not actors, but other components use them fo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,10 +36,15 @@ _SUBUNIT = {"service", "desk", "bureau", "section", "department", "division", "u
 _QUOTE_CHARS = "\"'“”‘’"
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=4096)  # entity names are compared pairwise, so the same names are normalised again and again
 def _norm(text: str) -> str:
     text = text.lower().replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NON_WORD.sub(" ", text)
     return " ".join(w for w in text.split() if w not in ("the", "a", "an"))
 
 
@@ -159,48 +165,48 @@ class ActorsComponent:
         return None
 
     # --------------------------------------------------------------- helpers
-    def _strip(self, doc, start: int, end: int) -> tuple[int, int]:
+    def _strip(self, toks, start: int, end: int) -> tuple[int, int]:
         """Token range without leading determiners/punctuation and trailing possessive/punct."""
-        while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
+        while start < end and (toks[start].lower_ in _DETS or toks[start].is_punct):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or
-                               doc[end - 1].lower_ in ("'s", "’s", "and", "of", "the", "&", "for", "or") or
-                               self._credit_label(doc, end - 1)):
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].tag_ == "POS" or
+                               toks[end - 1].lower_ in ("'s", "’s", "and", "of", "the", "&", "for", "or") or
+                               self._credit_label(toks, end - 1)):
             end -= 1
         return start, end
 
     @staticmethod
-    def _hyphen_tail(doc, end: int) -> int:
+    def _hyphen_tail(toks, end: int) -> int:
         """A name the model cut at a hyphen ("Wong Yeung" of "Wong Yeung-tat") ends after the hyphenated part."""
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+        while end + 1 < len(toks) and toks[end].text == "-" and not toks[end - 1].whitespace_ \
+                and not toks[end].whitespace_ and toks[end + 1].is_alpha and not toks[end + 1].ent_type_:
             end += 2
         return end
 
     @staticmethod
-    def _credit_label(doc, i: int) -> bool:
+    def _credit_label(toks, i: int) -> bool:
         """A caption's credit label glued to a name by the model: "student Ahmed Smith Image: Reuters"."""
-        return doc[i].lower_ in ("image", "photo", "picture", "video", "credit", "source", "file") and \
-            i + 1 < len(doc) and doc[i + 1].text == ":"
+        return toks[i].lower_ in ("image", "photo", "picture", "video", "credit", "source", "file") and \
+            i + 1 < len(toks) and toks[i + 1].text == ":"
 
-    def _name_tokens(self, doc, start, end, kind):
+    def _name_tokens(self, toks, start, end, kind):
         """The proper-name core of a mention: titles dropped for persons, X-based and generic heads dropped."""
-        s, e = self._strip(doc, start, end)
+        s, e = self._strip(toks, start, end)
         if kind == "person":
-            while s < e - 1 and doc[s].lower_.strip(".") in self.titles:
+            while s < e - 1 and toks[s].lower_.strip(".") in self.titles:
                 s += 1
         # drop "Seoul-based" / "U.S.-based"
         for i in range(s, e):
-            if doc[i].lower_ == "based" and i > s and doc[i - 1].text == "-":
+            if toks[i].lower_ == "based" and i > s and toks[i - 1].text == "-":
                 s = i + 1
-            elif doc[i].lower_.endswith("-based"):
+            elif toks[i].lower_.endswith("-based"):
                 s = i + 1
         # drop trailing generic outlet words after a proper core ("Daily NK news outlet")
-        while e - s > 1 and doc[e - 1].lower_ in ("outlet", "agency", "site", "website", "tank", "think",
-                                                  "television", "newspaper", "news") and doc[e - 2].lower_ != "of" \
-                and not doc[e - 1].is_title:
+        while e - s > 1 and toks[e - 1].lower_ in ("outlet", "agency", "site", "website", "tank", "think",
+                                                  "television", "newspaper", "news") and toks[e - 2].lower_ != "of" \
+                and not toks[e - 1].is_title:
             e -= 1
-        while e - s > 1 and doc[e - 1].lower_ in ("think", "news", "state"):
+        while e - s > 1 and toks[e - 1].lower_ in ("think", "news", "state"):
             e -= 1
         return s, e
 
@@ -209,6 +215,8 @@ class ActorsComponent:
         ext = state(doc)
         text = doc_text(doc)
         ignored = ext.ignored
+        # every iteration over a Doc (and every doc[i]) makes new Token objects: the passes below share one list
+        toks = list(doc)
 
         def skip(s, e):
             sp = Span(s, e)
@@ -218,16 +226,16 @@ class ActorsComponent:
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
                 continue
-            s, e = self._strip(doc, ent.start, ent.end)
+            s, e = self._strip(toks, ent.start, ent.end)
             if s >= e:
                 continue
             if ent.label_ == "PERSON":
-                e = self._hyphen_tail(doc, e)
+                e = self._hyphen_tail(toks, e)
             span_text = doc[s:e].text
             if ent.label_ == "NORP":
                 # a plural nationality/religion noun used as a noun: "Muslims", "Bangladeshis"
-                tok = doc[e - 1]
-                if s > 0 and doc[s - 1].lower_ in ("a", "an", "every", "each", "another", "one", "other"):
+                tok = toks[e - 1]
+                if s > 0 and toks[s - 1].lower_ in ("a", "an", "every", "each", "another", "one", "other"):
                     continue  # one person: "like every other New Zealander"
                 if tok.tag_ in ("NNPS", "NNS") or (tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in
                                                    ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")):
@@ -245,11 +253,11 @@ class ActorsComponent:
                 kind = "country" if self._acts(doc, s, e) else "place"
             cands.append((s, e, kind, 2 if ent.label_ == "PERSON" else 1, "ner"))
         for mid, s, e in self.matcher(doc):
-            s2, e2 = self._strip(doc, s, e)
+            s2, e2 = self._strip(toks, s, e)
             if s2 >= e2 or doc[s2:e2].text.islower():
                 continue  # only a sentence-initial "The" was capitalised: "The magazine said"
             span_text = doc[s2:e2].text
-            if span_text.split()[0].lower() in self.titles and doc[s2].is_title and e2 - s2 <= 2:
+            if span_text.split()[0].lower() in self.titles and toks[s2].is_title and e2 - s2 <= 2:
                 continue
             kind = self.kind_of(span_text, "ORG")
             if kind in (None, "place", "country"):
@@ -260,13 +268,13 @@ class ActorsComponent:
         chosen = []
         taken = set()
         for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[3], c[0])):
-            toks = set(range(c[0], c[1]))
-            if toks & taken:
+            covered = set(range(c[0], c[1]))
+            if covered & taken:
                 continue
-            if skip(doc[c[0]].idx, doc[c[1] - 1].idx + len(doc[c[1] - 1])):
+            if skip(toks[c[0]].idx, toks[c[1] - 1].idx + len(toks[c[1] - 1])):
                 continue
             chosen.append(c)
-            taken |= toks
+            taken |= covered
         chosen.sort()
 
         entities: list[Entity] = []
@@ -274,7 +282,7 @@ class ActorsComponent:
         by_acronym: dict[str, Entity] = {}
 
         def add_mention(ent, s, e):
-            sp = Span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            sp = Span(toks[s].idx, toks[e - 1].idx + len(toks[e - 1]))
             if sp not in ent.mentions:
                 ent.mentions.append(sp)
 
@@ -289,7 +297,7 @@ class ActorsComponent:
 
         persons: list[Entity] = []
         for s, e, kind, _prio, src in chosen:
-            ns, ne = self._name_tokens(doc, s, e, kind)
+            ns, ne = self._name_tokens(toks, s, e, kind)
             name = doc[ns:ne].text
             key = _norm(name)
             if not key:
@@ -341,8 +349,8 @@ class ActorsComponent:
             if (ns, ne) != (s, e) and kind != "person":
                 add_mention(ent, ns, ne)
             # "Korean Central News Agency (KCNA)"
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _is_acronym(doc[e + 1].text):
-                ac = doc[e + 1].text
+            if e + 2 < len(doc) and toks[e].text == "(" and toks[e + 2].text == ")" and _is_acronym(toks[e + 1].text):
+                ac = toks[e + 1].text
                 if ac not in ent.aliases:
                     ent.aliases.append(ac)
                 by_acronym[ac.replace(".", "").upper()] = ent
@@ -368,13 +376,13 @@ class ActorsComponent:
             if id(v) in merged:
                 by_key[k] = merged[id(v)]
 
-        self._appositives(doc, entities, taken, skip)
-        self._affiliations(doc, entities, by_key, taken, skip)
+        self._appositives(doc, toks, entities, taken, skip)
+        self._affiliations(doc, toks, entities, by_key, taken, skip)
         # acronym mentions elsewhere in the text ("RFA" alone, not tagged by NER)
-        self._acronym_mentions(doc, entities, taken, skip)
-        self._coordinated(doc, entities, taken, skip)
-        self._descriptions(doc, entities, taken, skip)
-        self._groups(doc, entities, taken, skip)
+        self._acronym_mentions(toks, entities, taken, skip)
+        self._coordinated(doc, toks, entities, taken, skip)
+        self._descriptions(doc, toks, entities, taken, skip)
+        self._groups(doc, toks, entities, taken, skip)
         self._relations(doc, text, entities)
         self._own_outlet(doc, text, entities)
 
@@ -633,12 +641,12 @@ class ActorsComponent:
         return True
 
     # ------------------------------------------------------ coordinated bodies
-    def _coordinated(self, doc, entities, taken, skip):
+    def _coordinated(self, doc, toks, entities, taken, skip):
         """"provincial, municipal, county, and regional security departments and agencies": one
         collective actor when a coordination of common nouns ends in institution heads; a later
         "each regional department" (same head, one of its modifiers) is the same actor."""
         made = []  # (entity, head lemmas, modifier words)
-        for tok in doc:
+        for tok in toks:
             if tok.dep_ == "conj" or tok.pos_ != "NOUN" or tok.i in taken:
                 continue
             chain, stack = [tok], [tok]
@@ -658,15 +666,15 @@ class ActorsComponent:
             if any(t.tag_ == "NNS" and t.lemma_.lower() not in heads for t in chain):
                 continue  # a plural conjunct that is not a body: "cities and districts" ("county" is a modifier)
             s = tok.left_edge.i
-            while s < tok.i and (doc[s].lower_ in _DETS or doc[s].is_punct):
+            while s < tok.i and (toks[s].lower_ in _DETS or toks[s].is_punct):
                 s += 1
             e = last.i + 1
-            if any(t in taken or doc[t].pos_ == "PROPN" for t in range(s, e)):
+            if any(t in taken or toks[t].pos_ == "PROPN" for t in range(s, e)):
                 continue
             mods = {t.lower_ for t in doc[s:e] if t.pos_ in ("ADJ", "NOUN") and t.lemma_.lower() not in heads}
             if len(mods) + len(heads) < 3:
                 continue
-            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start_char, end_char = toks[s].idx, toks[e - 1].idx + len(toks[e - 1])
             if skip(start_char, end_char):
                 continue
             kind = self.kind_of(doc[s:e].text, "ORG")
@@ -677,7 +685,7 @@ class ActorsComponent:
             made.append((ent, heads, mods, e))
             taken.update(range(s, e))
         for ent, heads, mods, after in made:
-            for tok in doc[after:]:
+            for tok in toks[after:]:
                 if tok.i in taken or tok.lemma_.lower() not in heads or tok.tag_ != "NN":
                     continue
                 left = [c for c in tok.lefts]
@@ -685,43 +693,43 @@ class ActorsComponent:
                 if not amods or not amods <= mods:
                     continue
                 s = min(c.left_edge.i for c in left)
-                sc, ec = doc[s].idx, tok.idx + len(tok)
+                sc, ec = toks[s].idx, tok.idx + len(tok)
                 if skip(sc, ec):
                     continue
                 ent.mentions.append(Span(sc, ec))
                 taken.update(range(s, tok.i + 1))
 
     # -------------------------------------------------------------- descriptions
-    def _descriptions(self, doc, entities, taken, skip):
+    def _descriptions(self, doc, toks, entities, taken, skip):
         generic: dict[str, Entity] = {}
         gov_words = {"government", "authorities", "leadership", "leaders", "regime", "administration", "feds"}
         police_words = {"police", "cops", "law enforcement", "police officers", "officers"}
         named_at = {m.start: ent for ent in entities if ent.kind in self._ORGLIKE for m in ent.mentions}
         described: dict[str, Entity] = {}  # description head -> the named entity it introduced
-        for tok in doc:
+        for tok in toks:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lower_
-            prev2 = (doc[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
+            prev2 = (toks[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
             kind = self.descriptions.get(prev2) or self.descriptions.get(lemma)
             if kind is None:
                 continue
             lefts = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss")]
             s = min([c.left_edge.i for c in lefts] + [tok.i])
-            while s < tok.i and doc[s].is_punct:
+            while s < tok.i and toks[s].is_punct:
                 s += 1
             e = tok.i + 1
             if any(t in taken for t in range(s, e)):
-                if not all(doc[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
+                if not all(toks[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
                     continue
-            named = self._named_by(doc, e, named_at)
+            named = self._named_by(toks, e, named_at)
             if named is not None:
                 # "the magazine X", "its elite group the Y": the description is a mention of the name
-                if tok.dep_ == "compound" and s == tok.i and s > 0 and doc[s - 1].tag_ == "DT":
+                if tok.dep_ == "compound" and s == tok.i and s > 0 and toks[s - 1].tag_ == "DT":
                     s -= 1  # the parser hung "the magazine" on the name
                 if named.kind == "organization" and kind in ("media", "government", "security"):
                     named.kind = kind  # the description says more than the model's ORG
-                sp = Span(doc[s].idx, tok.idx + len(tok))
+                sp = Span(toks[s].idx, tok.idx + len(tok))
                 if not skip(sp.start, sp.end) and sp not in named.mentions:
                     named.mentions.append(sp)
                     taken.update(range(s, e))
@@ -729,7 +737,7 @@ class ActorsComponent:
                 continue
             if tok.dep_ == "compound":
                 continue
-            det = doc[s].lower_
+            det = toks[s].lower_
             mods = [t for t in doc[s:tok.i] if t.lower_ not in _DETS and t.pos_ in ("ADJ", "NOUN", "PROPN")
                     and t.ent_type_ not in ("NORP", "GPE", "LOC")]
             # a nationality or country makes a body definite: "Greek court", "French television"
@@ -754,7 +762,7 @@ class ActorsComponent:
                          "institute", "foundation", "association", "university", "firm", "charity") and \
                     det not in ("the", "this", "that") and not mods:
                 continue
-            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start_char, end_char = toks[s].idx, toks[e - 1].idx + len(toks[e - 1])
             if skip(start_char, end_char):
                 continue
             modwords = {m.lower_ for m in mods}
@@ -788,7 +796,7 @@ class ActorsComponent:
                 target = generic.get(head_key)
                 if target is None:
                     name = doc[s:e].text
-                    if doc[s].lower_ in _DETS and e - s > 1:
+                    if toks[s].lower_ in _DETS and e - s > 1:
                         name = doc[s + 1:e].text
                     target = Entity(id="", kind=kind, name=name)
                     generic[head_key] = target
@@ -808,50 +816,51 @@ class ActorsComponent:
     _NAMING = {"called", "named", "dubbed", "titled"}
 
     @classmethod
-    def _named_by(cls, doc, end, named_at):
+    def _named_by(cls, toks, end, named_at):
         """The named institution a description introduces: "the news agency Yonhap", "its elite group
         the Sea Org", "a unit within the army called the Red Guard" (a few words, no clause between)."""
-        sent_end = doc[end - 1].sent.end
+        sent_end = toks[end - 1].sent.end
         i = end
         for j in range(end, min(end + 6, sent_end)):
-            if doc[j].lower_ in cls._NAMING or doc[j].lower_ == "as" and doc[j - 1].lower_ == "known":
+            if toks[j].lower_ in cls._NAMING or toks[j].lower_ == "as" and toks[j - 1].lower_ == "known":
                 i = j + 1
                 break
-            if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+            if toks[j].is_punct or toks[j].pos_ in ("VERB", "AUX"):
                 break
-        if i < sent_end and doc[i].lower_ == "the":
+        if i < sent_end and toks[i].lower_ == "the":
             i += 1
-        return named_at.get(doc[i].idx) if i < sent_end else None
+        return named_at.get(toks[i].idx) if i < sent_end else None
 
     # ----------------------------------------------------------- affiliations
-    def _affiliations(self, doc, entities, by_key, taken, skip):
+    def _affiliations(self, doc, toks, entities, by_key, taken, skip):
         """"Jane Roe of the XYZ", "John Doe from Tory Reform": an untagged proper name after "of"/"from"
         that qualifies a person's name is the organisation the person belongs to (places are tagged GPE)."""
-        for tok in doc:
+        for tok in toks:
+            if tok.dep_ != "pobj" or tok.tag_ not in ("NNP", "NNPS") or tok.ent_type_ or tok.i in taken:
+                continue
             prep = tok.head
-            if tok.dep_ != "pobj" or tok.tag_ not in ("NNP", "NNPS") or tok.ent_type_ or tok.i in taken \
-                    or prep.lower_ not in ("of", "from") or prep.head.ent_type_ != "PERSON":
+            if prep.lower_ not in ("of", "from") or prep.head.ent_type_ != "PERSON":
                 continue
             s = tok.i
-            while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].tag_ in ("NNP", "NNPS") \
-                    and not doc[s - 1].ent_type_ and s - 1 not in taken:
+            while s > 0 and toks[s - 1].dep_ == "compound" and toks[s - 1].tag_ in ("NNP", "NNPS") \
+                    and not toks[s - 1].ent_type_ and s - 1 not in taken:
                 s -= 1
             name = doc[s:tok.i + 1].text
             key = _norm(name)
             if key in self.countries or name.lower().replace(".", "") in self.country_aliases or \
-                    key in self._NOT_NAMES or skip(doc[s].idx, tok.idx + len(tok)):
+                    key in self._NOT_NAMES or skip(toks[s].idx, tok.idx + len(tok)):
                 continue
             ent = by_key.get(key)
             if ent is None:
                 ent = by_key[key] = Entity(id="", kind=self.kind_of(name, "ORG") or "organization", name=name)
                 entities.append(ent)
-            ent.mentions.append(Span(doc[s].idx, tok.idx + len(tok)))
+            ent.mentions.append(Span(toks[s].idx, tok.idx + len(tok)))
             taken.update(range(s, tok.i + 1))
 
     # ------------------------------------------------------------ appositives
-    def _appositives(self, doc, entities, taken, skip):
+    def _appositives(self, doc, toks, entities, taken, skip):
         """"X, a site that ...", "X, an independent news outlet": X is an actor of the appositive's kind."""
-        for tok in doc:
+        for tok in toks:
             if tok.dep_ != "appos" or tok.lower_ not in self.heads:
                 continue
             h = tok.head
@@ -861,7 +870,7 @@ class ActorsComponent:
             e = h.i + 1
             if any(t in taken for t in range(s, e)):
                 continue
-            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start_char, end_char = toks[s].idx, toks[e - 1].idx + len(toks[e - 1])
             if skip(start_char, end_char):
                 continue
             kind = self.kind_of(" ".join(t.lower_ for t in tok.subtree if t.i <= tok.i), "ORG") or "organization"
@@ -879,13 +888,13 @@ class ActorsComponent:
             if cc:
                 app_end = min(app_end, min(cc))
             a0 = tok.left_edge.i
-            ent.mentions.append(Span(doc[a0].idx, doc[app_end - 1].idx + len(doc[app_end - 1])))
+            ent.mentions.append(Span(toks[a0].idx, toks[app_end - 1].idx + len(toks[app_end - 1])))
             entities.append(ent)
             for t in range(s, e):
                 taken.add(t)
 
     # ------------------------------------------------------------------- groups
-    def _groups(self, doc, entities, taken, skip):
+    def _groups(self, doc, toks, entities, taken, skip):
         groups: dict[str, Entity] = {}
         for chunk in doc.noun_chunks:
             root = chunk.root
@@ -897,11 +906,11 @@ class ActorsComponent:
             if root.dep_ in ("npadvmod",) or root.head.lower_ in ("of",) and root.head.head.lower_ in ("number", "numbers"):
                 continue
             s, e = chunk.start, root.i + 1
-            while s < e and doc[s].lower_ in _DETS and doc[s].lower_ not in ("many", "all", "some", "several"):
+            while s < e and toks[s].lower_ in _DETS and toks[s].lower_ not in ("many", "all", "some", "several"):
                 s += 1
             if s >= e:
                 continue
-            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            start_char, end_char = toks[s].idx, toks[e - 1].idx + len(toks[e - 1])
             if skip(start_char, end_char):
                 continue
             key = root.lemma_.lower()
@@ -933,7 +942,7 @@ class ActorsComponent:
         return end
 
     # ---------------------------------------------------------------- acronyms
-    def _acronym_mentions(self, doc, entities, taken, skip):
+    def _acronym_mentions(self, toks, entities, taken, skip):
         index = {}
         for ent in entities:
             if ent.kind in ("person", "place", "group", "country"):
@@ -947,7 +956,7 @@ class ActorsComponent:
                         index.setdefault(ac, ent)
         if not index:
             return
-        for tok in doc:
+        for tok in toks:
             if tok.i in taken:
                 continue
             word = tok.text

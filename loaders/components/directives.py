@@ -49,6 +49,11 @@ class DirectivesComponent:
         self.ban_nouns = set(lex.get("ban_nouns", []))
         self.tax_verbs = set(lex.get("tax_verbs", []))
         self.tax_nouns = set(lex.get("tax_nouns", []))
+        # every lemma / word form that some rule below starts from (a new rule adds its trigger words
+        # here): other tokens are skipped before the costly look-ups (Token.sent, children)
+        self.cue_lemmas = self.order | self.call | self.measure | self.nouns | self.that_verbs | self.that_nouns | \
+            self.ban_nouns | self.tax_nouns | self.tax_verbs | {"require", "mandate"}
+        self.cue_forms = self.mandate_adjs | self.that_nouns | self.request_nouns | self.ban_nouns | {"must"}
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
@@ -361,6 +366,8 @@ class DirectivesComponent:
         for tok in doc:
             lemma = tok.lemma_.lower()
             if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+                continue
+            if lemma not in self.cue_lemmas and tok.lower_ not in self.cue_forms:
                 continue
             sent = tok.sent
             if ext.headline is not None and ext.headline.start <= tok.idx < ext.headline.end:
