@@ -286,7 +286,7 @@ def test_cli_timeout_option(examples_db):
     assert time.monotonic() - t0 < 10
     assert (result.exit_code, result.stderr) == (1, "Error: the query took longer than the time limit and was "
                                                     "stopped; narrow it or raise --timeout\n")
-    result = invoke("query", "told", "--param", "actor_id=x", "--timeout", "5", "--db", examples_db)
+    result = invoke("query", "told", "--param", "actor_id=x", "--param", "article_ids=[]", "--timeout", "5", "--db", examples_db)
     assert result.exit_code == 0
 
 
