@@ -472,3 +472,43 @@ def test_according_to_a_name_without_comma(nlp):
     [a] = atts
     assert a.source.text(text) == "Hartley"
     assert a.content.text(text).startswith("the missing painting was returned")
+
+
+def test_conclusion_noun_takes_subject_of_come_to(nlp):
+    t = "After months of review, the committee came to the conclusion that the payments were illegal."
+    _, atts = run(nlp, t)
+    got = [view(t, a) for a in atts]
+    assert any(g["source"] == "the committee" and g["cue"] == "conclusion" and
+               "the payments were illegal" in g["content"] for g in got)
+
+
+def test_in_the_words_of_names_the_source(nlp):
+    t = "In the words of her teacher, the girl spent most of the year crying alone."
+    _, atts = run(nlp, t)
+    got = [view(t, a) for a in atts]
+    assert {"source": "her teacher", "cue": "In the words of",
+            "content": "the girl spent most of the year crying alone"}.items() <= got[0].items()
+
+
+def test_second_conjoined_cue_inherits_first_cue_subject(nlp):
+    t = "They also claimed the fund was empty and claim the board ignored warnings."
+    _, atts = run(nlp, t)
+    got = [(g["source"], g["content"]) for g in (view(t, a) for a in atts)]
+    assert ("They", "the fund was empty") in got
+    assert ("They", "the board ignored warnings") in got
+
+
+def test_according_to_a_quoting_b_gives_two_attributions(nlp):
+    t = "According to the newspaper, quoting a senior diplomat, the talks collapsed on Monday."
+    _, atts = run(nlp, t)
+    got = {(g["source"], g["cue"], g["content"]) for g in (view(t, a) for a in atts)}
+    assert got == {("the newspaper", "According to", "the talks collapsed on Monday"),
+                   ("a senior diplomat", "quoting", "the talks collapsed on Monday")}
+
+
+def test_it_is_asserted_by_x_that(nlp):
+    t = "In the report, it is asserted by the prosecutor that both parents knew about the illness."
+    _, atts = run(nlp, t)
+    got = [view(t, a) for a in atts]
+    assert any(g["source"] == "the prosecutor" and g["content"].endswith("both parents knew about the illness")
+               for g in got)

@@ -172,7 +172,7 @@ class AttributionsComponent:
         for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
-        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according"}
+        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words"}
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in lowers),
                                        dtype="uint64")
         self._colon_key = strings.add(":")
@@ -200,9 +200,20 @@ class AttributionsComponent:
             b -= 1
         return Span(a, b) if b > a else None
 
+    def _stray_cue(self, tok) -> bool:
+        """A cue verb the parser joined to the clause of an earlier cue instead of to that cue: "they claimed
+        the fund was empty and claim the board ...", where "claim" hangs on "was" but shares "claimed"'s subject.
+        Only for a repeated cue or "add": "farmers distrust X and believe Y" is the farmers' belief."""
+        if tok.dep_ != "conj" or tok.head.dep_ != "ccomp":
+            return False
+        norm, gov = self.verbs.get(tok.lemma_.lower()), self.verbs.get(tok.head.head.lemma_.lower())
+        return gov is not None and norm in (gov, "add") and \
+            not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children) and \
+            any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+
     def _subject(self, tok):
         """(subject token or None, passive?) of a verb, inheriting through conj/xcomp/advcl/acl."""
-        t = tok
+        t = tok.head.head if self._stray_cue(tok) else tok
         via_control = False
         for _ in range(5):
             passive = any(c.dep_ == "auxpass" for c in t.children)
@@ -337,6 +348,8 @@ class AttributionsComponent:
                         rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
+                if rec is None and low == "words" and not in_quote(tok.idx):
+                    rec = self._words_of(doc, sent, tok)
                 # adjectives, and passive participles used as adjectives ("are concerned the law will change")
                 if rec is None and low in self.adjectives and not in_quote(tok.idx) and (
                         tok.pos_ == "ADJ" or tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children))):
@@ -350,6 +363,11 @@ class AttributionsComponent:
                     taken_quotes.add(rec["quote"])
                 rec["sentence"] = _sent_span(text, sent)
                 found.append(rec)
+                nested = rec.pop("nested", None)
+                if nested is not None and nested["cue_tok"] not in used_cues:
+                    used_cues.add(nested["cue_tok"])
+                    nested["sentence"] = rec["sentence"]
+                    found.append(nested)
             # quote signed with a dash: "“...” ― Name"
             for di in dashes[bisect.bisect_left(dashes, sent.start):bisect.bisect_left(dashes, sent.end)]:
                 tok = doc[di]
@@ -531,6 +549,10 @@ class AttributionsComponent:
             return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
+        if ccomp is None and subj is not None and subj.head.dep_ == "agent" and \
+                any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children):
+            # "it is asserted by X that ...": the parser may hang the clause on X as a relative clause
+            ccomp = next((c for c in subj.children if c.dep_ == "relcl" and c.left_edge.lower_ == "that"), None)
         # recipient: "told RFA", "told reporters"
         for c in children:
             if c.dep_ in ("dobj", "dative", "iobj") and lemma in ("tell", "inform", "notify", "brief", "assure",
@@ -593,6 +615,9 @@ class AttributionsComponent:
             lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
             if ccomp.i > tok.i:
                 lo = max(lo, cue_end)
+                stray = next((c for c in ccomp.children if c.i > ccomp.i and self._stray_cue(c)), None)
+                if stray is not None:  # the next cue's part of the sentence is not this cue's content
+                    hi = next((c.i for c in ccomp.children if c.dep_ == "cc" and c.i < stray.i), stray.left_edge.i)
                 # adverbial clauses the parser hung on the cue verb after its clause belong to the content ("said
                 # the plan failed, because ..."); a participle ("..., adding ...") is an attribution of its own
                 # and so does a second clause with a subject of its own joined by a bare "and" ("claims that her
@@ -778,8 +803,11 @@ class AttributionsComponent:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 rel_head = tok.head.i
             if source is not None and source.overlaps(content):
-                # subject inside content (bad parse): keep only the head word
-                source = Span(subj.idx, subj.idx + len(subj))
+                # subject's subtree runs into the content (bad parse): keep it up to the content, else its head word
+                source = self._char_trim(text, subj.left_edge.idx, content.start) \
+                    if subj.idx < content.start else None
+                if source is None or subj.idx >= source.end:
+                    source = Span(subj.idx, subj.idx + len(subj))
                 if source.overlaps(content):
                     source = None
         if subj is not None and subj.lower_ == "it" and passive:
@@ -829,8 +857,41 @@ class AttributionsComponent:
                 return None
             pobj, own_hi = doc[end - 1], end
         source = self._trim(doc, nxt.i + 1, own_hi) if own_hi else self._np_span(doc, pobj)
-        own_lo = tok.left_edge.i
         own_hi = own_hi or max(pobj.right_edge.i, tok.right_edge.i) + 1
+        # "According to A, quoting B, ...": B is a second source of the same content
+        relay = next((c for c in tok.head.children if c.tag_ == "VBG" and c.lemma_.lower() in ("quote", "cite")
+                      and c.dep_ in ("advcl", "xcomp") and own_hi <= c.left_edge.i <= own_hi + 1), None)
+        relay_src = next((c for c in relay.children if c.dep_ == "dobj"), None) if relay is not None else None
+        if relay_src is not None:
+            own_hi = relay.right_edge.i + 1
+        content = self._adjunct_content(doc, sent, tok, tok.left_edge.i, own_hi)
+        if content is None:
+            return None
+        cue = Span(tok.idx, nxt.idx + len(nxt))
+        rec = {"cue": cue, "cue_tok": tok.i, "lemma": "according_to", "content": content, "content_2": None,
+               "direct": False, "source": source, "source_tok": pobj.i, "recipient": None, "quote": None}
+        if relay_src is not None:
+            rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
+                                 source=self._np_span(doc, relay_src), source_tok=relay_src.i)
+        return rec
+
+    def _words_of(self, doc, sent, tok):
+        """"In the words of X, ...": X is the source of the clause the phrase modifies."""
+        prep = tok.head
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or pobj is None:
+            return None
+        content = self._adjunct_content(doc, sent, prep, prep.i, pobj.right_edge.i + 1)
+        if content is None:
+            return None
+        return {"cue": Span(prep.idx, of.idx + len(of)), "cue_tok": tok.i, "lemma": "according_to",
+                "content": content, "content_2": None, "direct": False, "source": self._np_span(doc, pobj),
+                "source_tok": pobj.i, "recipient": None, "quote": None}
+
+    def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
+        """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
+        the longer side of the clause it modifies."""
         head = tok.head if tok.head is not tok else None
         # "A, and B, according to X": X vouches for the whole coordination, not only its last clause
         while head is not None and head.dep_ == "conj" and head.head is not head:
@@ -843,11 +904,7 @@ class AttributionsComponent:
         content = before
         if after is not None and (before is None or after.end - after.start > before.end - before.start):
             content = after
-        if content is None:
-            return None
-        cue = Span(tok.idx, nxt.idx + len(nxt))
-        return {"cue": cue, "cue_tok": tok.i, "lemma": "according_to", "content": content, "content_2": None,
-                "direct": False, "source": source, "source_tok": pobj.i, "recipient": None, "quote": None}
+        return content
 
     def _noun_cue(self, doc, sent, tok, lemma):
         """Noun cues: "his claim that ...", "allegations that ...", "criticism of the plan", "calls for a ban"."""
@@ -891,8 +948,11 @@ class AttributionsComponent:
             pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 source, stok = self._np_span(doc, pobj), pobj
-        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.noun_source_verbs:
-            subj, passive = self._subject(tok.head)
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.noun_source_verbs or \
+                tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in self.noun_source_verbs:
+            # "she made the claim that ...", "he came to the conclusion that ..."
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            subj, passive = self._subject(verb)
             if subj is not None and not passive:
                 source, stok = self._np_span(doc, subj), subj
         if source is not None and (source.overlaps(content) or source.overlaps(cue)):
