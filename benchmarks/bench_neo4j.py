@@ -110,6 +110,9 @@ def _params(store, text: str) -> dict:
     names = sorted(set(re.findall(r"\$(\w+)", re.sub(r"//[^\n]*", "", text))))
     params, singles = {}, {}
     for name in names:
+        if name == "limit":
+            params[name] = 100
+            continue
         stem = re.sub(r"_ids?$", "", name)
         labels = ["Claim", "Directive"] if stem == "item" else [_LABEL_OF.get(stem)] if stem in _LABEL_OF else []
         if stem == "edge":

@@ -109,8 +109,7 @@ class LadybugStore:
 
     # -- reading ------------------------------------------------------------------------------
     def _rows(self, cypher: str, params: dict | None = None) -> list[list]:
-        result = self.conn.execute(cypher, params or {})
-        return result.get_all()
+        return _drain(self.conn.execute(cypher, params or {}))[1]
 
     def query(self, cypher: str, params: dict | None = None, write: bool = False) -> QueryResult:
         """Run Cypher with parameters; read-only unless ``write``.
@@ -131,7 +130,7 @@ class LadybugStore:
             if "interrupted" in message.lower() or "timeout" in message.lower():
                 raise QueryError("the query took longer than the time limit and was stopped; narrow it or raise --timeout") from None
             raise QueryError(f"query failed: {message}") from None
-        return QueryResult(result.get_column_names(), result.get_all())
+        return QueryResult(*_drain(result))
 
     def has_article(self, article_id: str) -> bool:
         return bool(self._rows("MATCH (a:Article {id: $id}) RETURN a.id", {"id": article_id}))
@@ -295,6 +294,15 @@ class LadybugStore:
         self.conn.execute("MATCH (a:Article {id: $art}) DETACH DELETE a", {"art": article_id})
         for label in ("Claim", "Directive", "Place", "Actor", "Name"):
             self.conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
+
+
+def _drain(result) -> tuple[list[str], list[list]]:
+    """Columns and rows of a Ladybug result, which is then closed: an open result keeps its pages
+    pinned in the buffer pool, and enough of them fill it ("Unable to allocate memory")."""
+    try:
+        return result.get_column_names(), result.get_all()
+    finally:
+        result.close()
 
 
 def _name_keys(records) -> list[str]:

@@ -59,8 +59,31 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return wa <= wb or wb <= wa
 
 
-def _hops(row: dict) -> tuple[int, int, int]:
-    return row["root_hops"] or 0, row["recipient_hops"] or 0, row["source_hops"] or 0
+def _hops(row: dict) -> tuple[int, int]:
+    return row["root_hops"] or 0, row["recipient_hops"] or 0
+
+
+PARENT = "MATCH (x:Actor {id: $id})-[:PART_OF]->(p:Actor) RETURN p.id ORDER BY p.id LIMIT 1"
+
+
+def _top_body(store, actor_id: str, cache: dict) -> str:
+    """The body at the top of an actor's PART_OF chain (at most 4 hops; the first parent by id at
+    each), the actor itself when it is part of none.
+
+    Followed one hop at a time per source rather than joined into origins.cypher as a
+    variable-length path: a source with many PART_OF paths, times every report's reprint chain,
+    can fill Ladybug's buffer pool, and the path search alone can take a tenth of a second.
+    """
+    if actor_id not in cache:
+        top, seen = actor_id, {actor_id}
+        for _ in range(4):
+            rows = store.query(PARENT, {"id": top}).rows
+            if not rows or rows[0][0] in seen:
+                break
+            top = rows[0][0]
+            seen.add(top)
+        cache[actor_id] = top
+    return cache[actor_id]
 
 
 def _channel(row: dict) -> tuple[str, str | None]:
@@ -116,12 +139,12 @@ def origins(store, text: str | None = None, claim_id: str | None = None) -> dict
     records = named.run(store, "origins", {"claim_id": claim["id"]}).records()
     deepest: dict[str, tuple] = {}  # each chain comes back step by step: keep the rows that reach its end
     for row in records:
-        deepest[row["edge_id"]] = max(deepest.get(row["edge_id"], (0, 0, 0)), _hops(row))
-    rows, seen = [], set()
+        deepest[row["edge_id"]] = max(deepest.get(row["edge_id"], (0, 0)), _hops(row))
+    rows, seen, tops = [], set(), {}
     for row in records:
         if row["edge_id"] not in seen and _hops(row) == deepest[row["edge_id"]]:
             seen.add(row["edge_id"])  # optional matches can repeat a report; the first row is canonical
-            rows.append(row)
+            rows.append({**row, "source_outlet_id": _top_body(store, row["source_id"], tops)})
     articles.fetch(r["article_id"] for r in rows)
     rows.sort(key=lambda r: order_key(r["published"], r["article_id"], r["start"], r["edge_id"]))
 

@@ -1,7 +1,7 @@
 // The reports of a claim with what decides whether they are independent origins (provkg origins counts them).
 // Per report: the source, whom it was told to, the article's outlet, and the outlet the story first came
 // from (the end of the article's REPRINT_OF chain). Chains come back step by step: a report's row with the
-// most root_hops, recipient_hops and source_hops has the ends (the original article, the top bodies).
+// most root_hops and recipient_hops has the ends (the original article, the top body told).
 // Parameters: $claim_id (a Claim id; provkg origins TEXT finds it by its words).
 // Example: provkg query origins --param claim_id=claim:0123456789abcdef
 MATCH (s:Actor)-[r:REPORTED]->(c:Claim {id: $claim_id})
@@ -13,7 +13,6 @@ OPTIONAL MATCH (root_publisher:Actor)-[:PUBLISHED]->(root)
 OPTIONAL MATCH (root)-[:REPRINT_OF]->(root_credited:Actor)
 OPTIONAL MATCH (recipient:Actor {id: r.recipient})
 OPTIONAL MATCH lifted = (recipient)-[:PART_OF*1..4]->(recipient_top:Actor)
-OPTIONAL MATCH raised = (s)-[:PART_OF*1..4]->(source_top:Actor)
 RETURN s.id AS source_id, s.name AS source, s.kind AS source_kind, s.anonymous AS source_anonymous,
        s.descriptor AS descriptor, s.affiliation AS affiliation, s.location AS location,
        r.cue AS cue, r.cue_lemma AS cue_lemma, r.cue_start AS cue_start, r.cue_stop AS cue_stop,
@@ -25,6 +24,5 @@ RETURN s.id AS source_id, s.name AS source, s.kind AS source_kind, s.anonymous A
        coalesce(root_credited.id, root_publisher.id, credited.id, publisher.id) AS story_outlet_id,
        coalesce(root_credited.name, root_publisher.name, credited.name, publisher.name) AS story_outlet,
        coalesce(recipient_top.id, recipient.id) AS told_id, coalesce(recipient_top.name, recipient.name) AS told,
-       coalesce(source_top.id, s.id) AS source_outlet_id,
-       length(reprinted) AS root_hops, length(lifted) AS recipient_hops, length(raised) AS source_hops
+       length(reprinted) AS root_hops, length(lifted) AS recipient_hops
 ORDER BY published, article_id, start, edge_id, story_outlet_id, told_id, root_article_id, credited_id
