@@ -26,6 +26,11 @@ _CASTS = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEA
 WRITE_CLAUSES = re.compile(r"(?<![:.\w`$(,])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|BEGIN|COMMIT|ROLLBACK|CHECKPOINT)(?![\w`:.])", re.I)
 
 
+MAX_DB_SIZE = 1 << 40
+"""Address space each open database reserves (1 TiB). Ladybug's default, 8 TiB, lets a process
+open only 15 databases before the 128 TiB of user address space run out."""
+
+
 class LadybugStore:
     """A provkg store in a Ladybug database file (``./provkg.lbug`` by default)."""
 
@@ -38,7 +43,8 @@ class LadybugStore:
         if read_only and not Path(self.location).exists():
             raise StoreError(f"no provkg database at {self.location}: ingest articles first (provkg ingest PATH --db {self.location})")
         try:
-            self.db = ladybug.Database(self.location, read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024)
+            self.db = ladybug.Database(self.location, read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024,
+                                       max_db_size=MAX_DB_SIZE)
         except RuntimeError as err:
             locked = _LOCKED.search(str(err))
             if locked:

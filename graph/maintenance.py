@@ -33,6 +33,7 @@ import ladybug
 from provkg import EXTRACTOR_VERSION
 from provkg.errors import SchemaVersionError, StoreError, StoreLockedError
 from provkg.schemas import MODEL
+from provkg.graph.ladybug_store import MAX_DB_SIZE
 from provkg.schemas.model import LADYBUG_TYPES
 
 SIDECARS = (".wal", ".shadow", ".tmp")
@@ -77,7 +78,7 @@ class _Raw:
         if Path(path).is_dir():
             raise StoreError(f"{path} is a directory, not a provkg database file")
         try:
-            self.db = ladybug.Database(path, read_only=read_only)
+            self.db = ladybug.Database(path, read_only=read_only, max_db_size=MAX_DB_SIZE)
         except RuntimeError as err:
             locked = _LOCKED.search(str(err))
             if locked:

@@ -91,7 +91,8 @@ def test_index_top_hit_agrees_on_thousands_of_claims(tmp_path, indexed, monkeypa
             via_index = search_claims(store, query, limit=5)
             monkeypatch.setattr(search, "EXHAUSTIVE_MAX", 10 ** 9)
             exhaustive = search_claims(store, query, limit=5)
-            agree += bool(via_index) and via_index[0] == exhaustive[0]
+            # as good a top hit (claims built from the same word windows can tie: either may come first)
+            agree += bool(via_index) and via_index[0].score == exhaustive[0].score
             # the claim the words came from is among the best (word windows of a small text repeat)
             found += any(h.id == claim_id and h.score == via_index[0].score for h in via_index)
         assert Path(store.location + ".search.npz").exists()
