@@ -24,7 +24,7 @@ import time
 
 from benchmarks import env_note, log
 
-FULL = {"extract_docs": 40, "ingest_docs": 200, "full_docs": None, "load_docs": 300, "synthetic_articles": 36000,
+FULL = {"extract_docs": 80, "ingest_docs": 200, "full_docs": None, "load_docs": 300, "synthetic_articles": 36000,
         "query_samples": 30, "query_budget_s": 20.0, "neo4j_docs": 100, "memory_docs": 100}
 QUICK = {"extract_docs": 16, "ingest_docs": 30, "memory_docs": 30, "full_docs": 120, "load_docs": 120, "synthetic_articles": 3000,
          "query_samples": 12, "query_budget_s": 8.0, "neo4j_docs": 30}
