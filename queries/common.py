@@ -74,6 +74,37 @@ def source(row: dict) -> dict:
             "affiliation": row["affiliation"], "location": row["location"]}
 
 
+class Parents:
+    """The body each actor is part of (``PART_OF``), looked up by id once per actor.
+
+    With several parents, the first by id. One hop per lookup, anchored on the actor's id: a
+    variable-length ``PART_OF`` path joined into a larger query can fill Ladybug's buffer pool.
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self._parent: dict[str, tuple[str, str] | None] = {}
+
+    def of(self, actor_id: str) -> tuple[str, str] | None:
+        """``(id, name)`` of the body ``actor_id`` is part of, or None."""
+        if actor_id not in self._parent:
+            rows = self.store.query("MATCH (x:Actor {id: $id})-[:PART_OF]->(p:Actor) "
+                                    "RETURN p.id, p.name ORDER BY p.id LIMIT 1", {"id": actor_id}).rows
+            self._parent[actor_id] = tuple(rows[0]) if rows else None
+        return self._parent[actor_id]
+
+    def top(self, actor_id: str, hops: int = 4) -> str:
+        """The id of the body at the top of the actor's chain (at most ``hops`` up), or its own id."""
+        top, seen = actor_id, {actor_id}
+        for _ in range(hops):
+            parent = self.of(top)
+            if parent is None or parent[0] in seen:
+                break
+            top = parent[0]
+            seen.add(top)
+        return top
+
+
 def actor_ref(actor_id: str | None, name: str | None, kind: str | None = None) -> dict | None:
     if actor_id is None:
         return None

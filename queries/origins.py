@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from provkg.loaders.resolve import normalise
 from provkg.queries import named
-from provkg.queries.common import DENIAL_CUES, Articles, find_claim, order_key, report
+from provkg.queries.common import DENIAL_CUES, Articles, Parents, find_claim, order_key, report
 
 PROFILE_FIELDS = ("affiliation", "location")
 
@@ -61,29 +61,6 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _hops(row: dict) -> tuple[int, int]:
     return row["root_hops"] or 0, row["recipient_hops"] or 0
-
-
-PARENT = "MATCH (x:Actor {id: $id})-[:PART_OF]->(p:Actor) RETURN p.id ORDER BY p.id LIMIT 1"
-
-
-def _top_body(store, actor_id: str, cache: dict) -> str:
-    """The body at the top of an actor's PART_OF chain (at most 4 hops; the first parent by id at
-    each), the actor itself when it is part of none.
-
-    Followed one hop at a time per source rather than joined into origins.cypher as a
-    variable-length path: a source with many PART_OF paths, times every report's reprint chain,
-    can fill Ladybug's buffer pool, and the path search alone can take a tenth of a second.
-    """
-    if actor_id not in cache:
-        top, seen = actor_id, {actor_id}
-        for _ in range(4):
-            rows = store.query(PARENT, {"id": top}).rows
-            if not rows or rows[0][0] in seen:
-                break
-            top = rows[0][0]
-            seen.add(top)
-        cache[actor_id] = top
-    return cache[actor_id]
 
 
 def _channel(row: dict) -> tuple[str, str | None]:
@@ -140,11 +117,12 @@ def origins(store, text: str | None = None, claim_id: str | None = None) -> dict
     deepest: dict[str, tuple] = {}  # each chain comes back step by step: keep the rows that reach its end
     for row in records:
         deepest[row["edge_id"]] = max(deepest.get(row["edge_id"], (0, 0)), _hops(row))
-    rows, seen, tops = [], set(), {}
+    rows, seen, parents = [], set(), Parents(store)
     for row in records:
         if row["edge_id"] not in seen and _hops(row) == deepest[row["edge_id"]]:
             seen.add(row["edge_id"])  # optional matches can repeat a report; the first row is canonical
-            rows.append({**row, "source_outlet_id": _top_body(store, row["source_id"], tops)})
+            # a source's top body is followed hop by hop, not joined into origins.cypher (see Parents)
+            rows.append({**row, "source_outlet_id": parents.top(row["source_id"])})
     articles.fetch(r["article_id"] for r in rows)
     rows.sort(key=lambda r: order_key(r["published"], r["article_id"], r["start"], r["edge_id"]))
 

@@ -11,17 +11,8 @@ from __future__ import annotations
 
 from provkg.errors import NotFoundError
 from provkg.queries import named
-from provkg.queries.common import Articles
+from provkg.queries.common import Articles, Parents
 from provkg.queries.search import search_claims
-
-
-def part_of(store, actor_id: str, cache: dict) -> str | None:
-    """The name of the body ``actor_id`` is part of ("RFA's Korean Service" -> "Radio Free Asia"), if any."""
-    if actor_id not in cache:
-        rows = store.query("MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:PART_OF]->(p:Actor) RETURN p.name",
-                           {"id": actor_id}).rows
-        cache[actor_id] = rows[0][0] if rows else None
-    return cache[actor_id]
 
 
 def provenance(store, text: str | None = None, claim_id: str | None = None) -> dict:
@@ -47,7 +38,7 @@ def provenance(store, text: str | None = None, claim_id: str | None = None) -> d
     articles.fetch(row["article_id"] for row in rows)
     told: dict[tuple[str, str], list] = {}      # (source, article) -> whom the source told there
     reprints: dict[str, list] = {}              # article -> what it reprints
-    parents: dict[str, str | None] = {}         # recipient -> the body it is part of
+    parents = Parents(store)
     reports = []
     for row in rows:
         art = row["article_id"]
@@ -57,7 +48,7 @@ def provenance(store, text: str | None = None, claim_id: str | None = None) -> d
         key = (row["source_id"], art)
         if key not in told:
             told[key] = [{"recipient_id": t["recipient_id"], "recipient": t["recipient"], "kind": t["recipient_kind"],
-                          "part_of": part_of(store, t["recipient_id"], parents),
+                          "part_of": (parents.of(t["recipient_id"]) or (None, None))[1],
                           "evidence": articles.evidence(art, t["start"], t["stop"], t["edge_id"])}
                          for t in named.run(store, "told", {"actor_id": row["source_id"], "article_ids": [art]}).records()]
         if art not in reprints:
