@@ -43,8 +43,10 @@ class LadybugStore:
         if read_only and not Path(self.location).exists():
             raise StoreError(f"no provkg database at {self.location}: ingest articles first (provkg ingest PATH --db {self.location})")
         try:
+            # A reader that opens while a writer is appending to the WAL may meet a half-written
+            # last record; it replays up to the last whole one instead of failing.
             self.db = ladybug.Database(self.location, read_only=read_only, buffer_pool_size=buffer_pool_mb * 1024 * 1024,
-                                       max_db_size=MAX_DB_SIZE)
+                                       max_db_size=MAX_DB_SIZE, throw_on_wal_replay_failure=not read_only)
         except RuntimeError as err:
             locked = _LOCKED.search(str(err))
             if locked:

@@ -78,7 +78,8 @@ class _Raw:
         if Path(path).is_dir():
             raise StoreError(f"{path} is a directory, not a provkg database file")
         try:
-            self.db = ladybug.Database(path, read_only=read_only, max_db_size=MAX_DB_SIZE)
+            self.db = ladybug.Database(path, read_only=read_only, max_db_size=MAX_DB_SIZE,
+                                       throw_on_wal_replay_failure=not read_only)
         except RuntimeError as err:
             locked = _LOCKED.search(str(err))
             if locked:
