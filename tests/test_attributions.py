@@ -512,3 +512,54 @@ def test_it_is_asserted_by_x_that(nlp):
     got = [view(t, a) for a in atts]
     assert any(g["source"] == "the prosecutor" and g["content"].endswith("both parents knew about the illness")
                for g in got)
+
+
+@pytest.mark.parametrize("text, cue, content, lemma", [
+    ("The senator made the case that the tax would hurt farmers.", "made the case", "that the tax would hurt farmers",
+     "claim"),
+    ("The governor also took a swipe at the mayor.", "also took a swipe at", "the mayor", "criticize"),
+    ("Smith made no mention of the budget.", "made no mention of", "the budget", "say"),
+])
+def test_light_verb_phrases_are_cues(nlp, text, cue, content, lemma):
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["cue"], v["content"], v["lemma"]) == (cue, content, lemma)
+
+
+def test_light_verb_needs_a_speaker(nlp):
+    text = "The combined security lapses raise serious questions about the ministry."
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
+def test_plans_are_not_statements(nlp):
+    text = "The organization plans to hold the contest in a different country every year."
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
+def test_clause_hung_on_the_statement_noun(nlp):
+    text = "Jane Doe, a spokeswoman for the county, told the Ledger in a statement that the case was closed."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert v["cue"] == "told" and v["content"] == "that the case was closed"
+
+
+def test_dateline_is_not_part_of_the_source(nlp):
+    text = "SPRINGFIELD (AP) — Republican candidate John Roe says the plan will fail."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["source"] == "Republican candidate John Roe"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor criticised Smith for raising taxes, which he believes will cost the city jobs.",
+     "Smith for raising taxes"),
+    ("Half of voters said they would vote for him, while 9 percent found it a deterrent.",
+     "they would vote for him"),
+])
+def test_writers_aside_after_the_content_is_left_out(nlp, text, content):
+    _, atts = run(nlp, text)
+    assert view(text, atts[0])["content"] == content

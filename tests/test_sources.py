@@ -315,3 +315,19 @@ def test_a_named_bodys_letter_speaks_for_the_body(nlp):
     a = next(a for a in ext.attributions if a.cue.text(text) == "says")
     e = ent(ext, a.source_entity)
     assert e.name.endswith("Transport Ministry") and e.kind != "anonymous_source"
+
+
+def test_the_city_is_the_municipality_named_before(nlp):
+    text = ("The Municipality of Corvale asked the schools to pay taxes. "
+            "The city reasoned, \"because the families pay a fee, this activity is commercial\".")
+    ext = run(nlp, text)
+    a = next(a for a in ext.attributions if a.cue_lemma == "claim")
+    assert ent(ext, a.source_entity).name == "Municipality of Corvale"
+
+
+def test_a_name_run_into_the_next_phrase_is_cut_at_the(nlp):
+    text = ("Defectors include Tom Wexley and Mark Dunford. According to Dunford the church property in "
+            "question was returned by mail.")
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    assert ent(ext, a.source_entity).name == "Mark Dunford"

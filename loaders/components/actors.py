@@ -175,6 +175,14 @@ class ActorsComponent:
             end -= 1
         return start, end
 
+    def _cut_at_inner_article(self, toks, start: int, end: int) -> int:
+        """A name the model ran into the next phrase ("According to Rathbun the Scientology property ...")
+        ends before a lowercase "the" that no function word introduces ("Bank of the West" keeps it)."""
+        for i in range(start + 1, end):
+            if toks[i].text == "the" and not (toks[i - 1].is_lower or toks[i - 1].is_punct):
+                return self._strip(toks, start, i)[1]
+        return end
+
     @staticmethod
     def _hyphen_tail(toks, end: int) -> int:
         """A name the model cut at a hyphen ("Wong Yeung" of "Wong Yeung-tat") ends after the hyphenated part."""
@@ -227,6 +235,7 @@ class ActorsComponent:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"):
                 continue
             s, e = self._strip(toks, ent.start, ent.end)
+            e = self._cut_at_inner_article(toks, s, e)
             if s >= e:
                 continue
             if ent.label_ == "PERSON":

@@ -40,6 +40,7 @@ USER_KEY = "provkg_attr"
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 QUOTE_CHARS = set("“”«»„\"'‘’`")
+DASHES = ("–", "—", "―", "--", "-")
 EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -164,12 +165,18 @@ class AttributionsComponent:
         self.noun_prep: dict[str, dict] = {k: dict(v) for k, v in (lex.get("noun_prep") or {}).items()}
         self.noun_source_verbs = set(lex.get("noun_source_verbs") or [])
         self.noun_needs_source = set(lex.get("noun_needs_source") or [])
+        self.light_verbs = {v: dict(nouns) for v, nouns in (lex.get("light_verbs") or {}).items()}
+        self.light_preps = set(lex.get("light_preps") or [])
+        self.aside_marks = set(lex.get("aside_marks") or [])
+        self.speaker_nouns = set(lex.get("speaker_nouns") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
         strings = nlp.vocab.strings
         forms = set()
-        for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential):
+        light_nouns = {n for nouns in self.light_verbs.values() for n in nouns}
+        for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential) + \
+                sorted(light_nouns):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
         lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words"}
@@ -258,6 +265,17 @@ class AttributionsComponent:
             break
         return None, False
 
+    def _statement_clause(self, tok):
+        """The "that" clause the parser hung on the statement noun of "said in a statement that ..."."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in ("in", "during", "through"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.statement_nouns:
+                    return next((c for c in pobj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > pobj.i
+                                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        return None
+
     @staticmethod
     def _finite_xcomp(tok):
         for c in tok.children:
@@ -281,6 +299,16 @@ class AttributionsComponent:
 
     def _np_span(self, doc, tok) -> Span | None:
         return self._trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+    def _source_np(self, doc, tok) -> Span | None:
+        """A speaker's noun phrase without a dateline in front ("WASHINGTON (AP) — Sen. X said ...").
+        (Its relative clauses and appositives stay: PolNeAR's annotators keep them in the source.)"""
+        lo = tok.left_edge.i
+        for i in range(tok.i - 1, lo - 1, -1):
+            if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+                lo = i + 1
+                break
+        return self._trim(doc, lo, tok.right_edge.i + 1)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc):
@@ -344,7 +372,9 @@ class AttributionsComponent:
                         rec = self._evidential_cue(doc, tok, lemma)
                 if rec is None and tok.pos_ == "NOUN" and not in_quote(tok.idx):
                     lemma = tok.lemma_.lower()
-                    if lemma in self.noun_clause or lemma in self.noun_prep:
+                    if tok.dep_ == "dobj" and lemma in self.light_verbs.get(tok.head.lemma_.lower(), ()):
+                        rec = self._light_verb_cue(doc, tok, lemma)
+                    elif lemma in self.noun_clause or lemma in self.noun_prep:
                         rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
@@ -429,6 +459,9 @@ class AttributionsComponent:
             prev["content_2"] = self._char_trim(text, qa, qb)
             covered[k] = True
 
+        for rec in found:
+            if not rec["direct"]:
+                rec["content"] = self._without_trailing_aside(doc, rec["content"])
         found = self._split_coordinated(doc, found)
         atts = []
         extra = []
@@ -441,6 +474,28 @@ class AttributionsComponent:
         ext.attributions.extend(atts)
         doc.user_data[USER_KEY] = {a.id: x for a, x in zip(atts, extra)}
         return doc
+
+    def _without_trailing_aside(self, doc, content: Span) -> Span:
+        """Reported content without a comment the writer appends after a comma: a non-restrictive relative
+        clause ("criticised Trump for alienating Hispanics, which he believes will ...") or a contrast
+        ("..., while 9 percent found it a deterrent")."""
+        span = doc.char_span(content.start, content.end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return content
+        for tok in span[1:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.text != "," or nxt.i >= span.end:
+                continue
+            clause = None
+            if nxt.tag_ in ("WDT", "WP", "WP$"):
+                clause = next((a for a in (nxt, *nxt.ancestors) if a.dep_ == "relcl"), None)
+            elif nxt.dep_ == "mark" and nxt.lower_ in self.aside_marks:
+                clause = nxt.head
+            if clause is not None and clause.head.i < tok.i and clause.head.i >= span.start and \
+                    clause.right_edge.i >= span.end - 2:
+                trimmed = self._trim(doc, span.start, tok.i)
+                return trimmed if trimmed is not None else content
+        return content
 
     def _split_coordinated(self, doc, found):
         """One attribution per speaker of a coordinated subject of named speakers ("Both X and Y
@@ -607,6 +662,14 @@ class AttributionsComponent:
             # on the verb; the content runs from "that" over that clause
             x = next(c for c in children if c.i > cue_end and c.dep_ in ("advcl", "dep", "xcomp"))
             content = self._trim(doc, cue_end, x.right_edge.i + 1)
+        elif ccomp is None and norm in SPEECH and self._statement_clause(tok) is not None:
+            # "told LA Weekly in a statement that the case ...": the parser hung the clause on "statement"
+            x = self._statement_clause(tok)
+            lo = x.left_edge.i
+            if not self.content_includes_that:
+                while lo < x.i and doc[lo].dep_ == "mark" and doc[lo].lower_ == "that":
+                    lo += 1
+            content = self._trim(doc, lo, x.right_edge.i + 1)
         elif ccomp is None and norm == "say" and not passive and cue_end < len(doc) and \
                 doc[cue_end].lower_ in ("yes", "no", "so") and doc[cue_end].head.i == tok.i:
             content = Span(doc[cue_end].idx, doc[cue_end].idx + len(doc[cue_end]))  # "72 percent said yes"
@@ -624,6 +687,7 @@ class AttributionsComponent:
                 # passport was taken and she was forced to work"), unless it is a cue itself
                 for c in children:
                     if c.i > ccomp.i and c.tag_ != "VBG" and all(t.is_punct or t.dep_ == "cc" for t in doc[hi:c.left_edge.i]) \
+                            and not any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in c.children) \
                             and (c.dep_ in ("advcl", "prep") or c.dep_ == "conj" and hi < len(doc) and
                                  doc[hi].lower_ == "and" and c.lemma_.lower() not in self.verbs and
                                  any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
@@ -785,7 +849,7 @@ class AttributionsComponent:
         source = None
         rel_head = None
         if subj is not None:
-            source = self._np_span(doc, subj)
+            source = self._source_np(doc, subj)
             if source is not None and source.overlaps(cue):
                 # the subject's subtree runs through the cue (appositive + reduced relative): its own words
                 lo = subj.left_edge.i
@@ -954,13 +1018,46 @@ class AttributionsComponent:
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
             subj, passive = self._subject(verb)
             if subj is not None and not passive:
-                source, stok = self._np_span(doc, subj), subj
+                source, stok = self._source_np(doc, subj), subj
         if source is not None and (source.overlaps(content) or source.overlaps(cue)):
             source, stok = None, None
         if source is None and lemma in self.noun_needs_source:
             return None  # "concern that ...", "criticism of ..." with no one holding it is mostly narration
         return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None,
                 "direct": False, "source": source, "source_tok": stok.i if stok is not None else None,
+                "recipient": None, "quote": None}
+
+    def _light_verb_cue(self, doc, noun, lemma):
+        """Light-verb cues: "made the case that ...", "took a swipe at X", "made no mention of X": the verb
+        and its object noun are the cue (with the preposition when its object is the content)."""
+        verb = noun.head
+        subj, passive = self._subject(verb)
+        if subj is None or passive or not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ or
+                                           subj.lemma_.lower() in self.speaker_nouns):
+            return None  # people and bodies make a case or take a swipe; "the lapses raise questions" is no one's
+        clause = next((c for c in (*noun.children, *verb.children) if c.dep_ in ("acl", "ccomp", "xcomp", "relcl")
+                       and c.i > noun.i and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or
+                                             c.left_edge.tag_ == "TO" and c.dep_ != "relcl")), None)
+        cue_end = noun
+        if clause is not None:
+            content = self._trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        else:
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.light_preps), None) or \
+                next((c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in self.light_preps),
+                     None)
+            pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if pobj is None or prep.i > noun.right_edge.i + 1 and prep.head is noun:
+                return None
+            content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+            cue_end = prep
+        if content is None:
+            return None
+        cue = Span(doc[self._aux_start(doc, verb)].idx, cue_end.idx + len(cue_end))
+        source = self._source_np(doc, subj)
+        if source is None or source.overlaps(cue) or content.overlaps(cue):
+            return None
+        return {"cue": cue, "cue_tok": noun.i, "lemma": self.light_verbs[verb.lemma_.lower()][lemma],
+                "content": content, "content_2": None, "direct": False, "source": source, "source_tok": subj.i,
                 "recipient": None, "quote": None}
 
     def _adjective_cue(self, doc, sent, tok):
@@ -994,7 +1091,7 @@ class AttributionsComponent:
         start_tok = cop if cop.i < tok.i and cop.pos_ in ("AUX", "VERB") and tok.i - cop.i <= 3 else tok
         cue = Span(start_tok.idx, cue_end.idx + len(cue_end))
         return {"cue": cue, "cue_tok": tok.i, "lemma": self.adjectives[tok.lower_], "content": content,
-                "content_2": None, "direct": False, "source": self._np_span(doc, subj), "source_tok": subj.i,
+                "content_2": None, "direct": False, "source": self._source_np(doc, subj), "source_tok": subj.i,
                 "recipient": None, "quote": None}
 
     def _adverb_cue(self, doc, tok):

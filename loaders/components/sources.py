@@ -87,6 +87,8 @@ class SourcesComponent:
         self.provider_verbs = set(lex.get("provider_verbs") or [])
         self.source_qualifiers = tuple(lex.get("source_qualifiers") or ())
         self.body_kinds = {w: kind for kind, ws in (lex.get("body_kinds") or {}).items() for w in ws}
+        # "the city" may be named "Municipality of X" or "X City Council"
+        self.body_words = {w: (w, *ws) for w, ws in (lex.get("body_synonyms") or {}).items()}
         self.naming_verbs = set(lex.get("naming_verbs") or [])
         self.body_heads = set(lex.get("body_heads") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -176,7 +178,7 @@ class SourcesComponent:
                     continue
                 if gender and self._gender.get(eid, gender) != gender:
                     continue
-                if word and not (re.search(r"\b" + re.escape(word) + r"\b", " ".join(
+                if word and not (re.search(r"\b(?:" + "|".join(map(re.escape, self.body_words.get(word, (word,)))) + r")\b", " ".join(
                         ((ent.name or ""), (ent.descriptor or ""), text[s:e])).lower())):
                     continue
                 if plural_ok is not None and (eid in plural or ent.kind == "group") != plural_ok and \
