@@ -102,6 +102,8 @@ class Extraction:
     reprints: list[Reprint] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
     ignored: list[Span] = field(default_factory=list)  # boilerplate and front matter: no extraction there
+    # a reference list or category footer: its names are actors, its cited headlines are no statements
+    end_matter: Span | None = None
     publisher: tuple[str, Span] | None = None  # the outlet that published this copy, when the text says so
     headline: Span | None = None  # the headline line, when the text starts with one
     dateline: str | None = None  # ISO date of a date line near the top ("June 14, 2022")
@@ -110,7 +112,12 @@ class Extraction:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def is_ignored(self, span: Span) -> bool:
-        return any(region.overlaps(span) for region in self.ignored)
+        """Whether ``span`` is outside the article's statements (boilerplate, front or end matter)."""
+        return any(region.overlaps(span) for region in self.statement_free())
+
+    def statement_free(self) -> list[Span]:
+        """The regions no attribution, directive or contradiction comes from."""
+        return self.ignored + ([self.end_matter] if self.end_matter is not None else [])
 
 
 def short_hash(*parts: object, length: int = 16) -> str:

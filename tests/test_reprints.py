@@ -43,6 +43,16 @@ def test_boilerplate_caption_and_promo(extractor):
     assert not any("Flickr" in e.name for e in ext.entities)
 
 
+def test_reference_list_names_actors_but_makes_no_statements(extractor):
+    text = ("The ministry said the report was not secret.\n\nSources\n\n"
+            "\"Report found on rainy street, officials say\" — Harbour Gazette, August 15, 2008\n\n"
+            "Categories: August 15, 2008 Published Politics")
+    ext = extract(extractor, text)
+    assert text[ext.end_matter.start:ext.end_matter.end].startswith("Sources")
+    assert [text[a.cue.start:a.cue.end] for a in ext.attributions] == ["said"]
+    assert "Harbour Gazette" in [e.name for e in ext.entities]
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="shared eval folder not present")
 def test_seed_reprint(extractor):
     text = SEED.read_text(encoding="utf-8")

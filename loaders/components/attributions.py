@@ -317,7 +317,7 @@ class AttributionsComponent:
         text = self._text = doc_text(doc)
         if not text.strip():
             return doc
-        ignored = sorted((s.start, s.end) for s in ext.ignored)
+        ignored = sorted((s.start, s.end) for s in ext.statement_free())
         ign_starts = [s for s, _ in ignored]
         ignored_max_end, run = [], -1
         for _, e in ignored:

@@ -1,7 +1,9 @@
 """provkg_boilerplate: mark non-article text as ignored (promo lines, share buttons, image
 captions and credits, bare datelines), by general line patterns from a lexicon.
 
-The spans go to ``Extraction.ignored``; later components skip anything overlapping them.
+The spans go to ``Extraction.ignored``; later components skip anything overlapping them.  The end
+matter after a "Sources" or "References" heading goes to ``Extraction.end_matter``: the outlets
+and authors it cites are actors, but its cited headlines are not the article's statements.
 """
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ class BoilerplateComponent:
         self.caption = re.compile(lex["caption_credit"], re.I)
         self.caption_max = int(lex.get("caption_max_words", 40))
         self.date_line = re.compile(lex["date_line"], re.I)
+        self.end_matter = re.compile(lex["end_matter_heading"], re.I)
+
+    def end_matter_span(self, text: str) -> Span | None:
+        """From a line that is only a "Sources" / "References" / "Categories: ..." heading to the end."""
+        for m in _LINE.finditer(text):
+            if self.end_matter.match(m.group(0)):
+                return Span(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), len(text.rstrip()))
+        return None
 
     def spans(self, text: str) -> list[Span]:
         out = []
@@ -40,9 +50,11 @@ class BoilerplateComponent:
 
     def __call__(self, doc):
         ext = state(doc)
-        for sp in self.spans(doc_text(doc)):
+        text = doc_text(doc)
+        for sp in self.spans(text):
             if sp not in ext.ignored:
                 ext.ignored.append(sp)
+        ext.end_matter = self.end_matter_span(text)
         return doc
 
 
