@@ -111,16 +111,22 @@ def actor_ref(actor_id: str | None, name: str | None, kind: str | None = None) -
     return {"id": actor_id, "name": name, "kind": kind}
 
 
+def sentence_with_cue(row: dict, articles: Articles) -> dict:
+    """The evidence sentence of a ``REPORTED`` edge (columns ``article_id, start, stop, edge_id,
+    cue_start, cue_stop``), with the cue's own span inside it when the edge has one."""
+    sentence = articles.evidence(row["article_id"], row["start"], row["stop"], row["edge_id"])
+    if row["cue_start"] is not None:
+        cue = articles.evidence(row["article_id"], row["cue_start"], row["cue_stop"])
+        sentence["cue"] = {"start": cue["start"], "stop": cue["stop"], "text": cue["text"]}
+    return sentence
+
+
 def report(row: dict, articles: Articles) -> dict:
     """One REPORTED edge (columns of reports.cypher-style queries) as an answer item.
 
     Its evidence is the sentence, with the cue's own span inside it.
     """
-    sentence = articles.evidence(row["article_id"], row["start"], row["stop"], row["edge_id"])
-    text = articles.get(row["article_id"])["text"] or ""
-    if row["cue_start"] is not None:
-        sentence["cue"] = {"start": row["cue_start"], "stop": row["cue_stop"],
-                           "text": text[row["cue_start"]:row["cue_stop"]]}
+    sentence = sentence_with_cue(row, articles)
     return {"edge_id": row["edge_id"], "source": source(row), "cue": row["cue"], "cue_lemma": row["cue_lemma"],
             "direct": bool(row["direct"]),
             "recipient": actor_ref(row["recipient_id"], row["recipient"], row["recipient_kind"]),

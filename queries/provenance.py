@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from provkg.errors import NotFoundError
 from provkg.queries import named
-from provkg.queries.common import Articles, Parents
+from provkg.queries.common import Articles, Parents, sentence_with_cue
 from provkg.queries.search import search_claims
 
 
@@ -42,9 +42,7 @@ def provenance(store, text: str | None = None, claim_id: str | None = None) -> d
     reports = []
     for row in rows:
         art = row["article_id"]
-        sentence = articles.evidence(art, row["start"], row["stop"], row["edge_id"])
-        cue = articles.evidence(art, row["cue_start"], row["cue_stop"])
-        sentence["cue"] = {"start": cue["start"], "stop": cue["stop"], "text": cue["text"]}
+        sentence = sentence_with_cue(row, articles)
         key = (row["source_id"], art)
         if key not in told:
             told[key] = [{"recipient_id": t["recipient_id"], "recipient": t["recipient"], "kind": t["recipient_kind"],

@@ -563,3 +563,15 @@ def test_dateline_is_not_part_of_the_source(nlp):
 def test_writers_aside_after_the_content_is_left_out(nlp, text, content):
     _, atts = run(nlp, text)
     assert view(text, atts[0])["content"] == content
+
+
+def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp):
+    text = "In a Harbour Gazette poll released Monday, 50 percent of voters chose the mayor."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["content"]) == ("a Harbour Gazette poll released Monday", "In",
+                                                     "50 percent of voters chose the mayor")
+    text = "In a new study, three economists found that imports cost jobs."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["source"] for a in atts] == ["three economists"]

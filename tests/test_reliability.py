@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 import provkg.cli_admin  # noqa: F401  (attaches reextract/migrate/check until provkg.cli lists it)
+from provkg import EXTRACTOR_VERSION
 from provkg.cli import cli
 from conftest import EXAMPLES, ROOT
 
@@ -307,14 +308,15 @@ def test_an_older_store_is_refused_with_what_to_do_then_reextract_rebuilds_it(ex
     _set_version(examples_copy, "extractor_version", "0")
 
     # Every command refuses it, with the way forward; nothing is written to it.
-    expected = (f"Error: {examples_copy} was written with extractor_version 0, this provkg uses 1: "
+    expected = (f"Error: {examples_copy} was written with extractor_version 0, this provkg uses {EXTRACTOR_VERSION}: "
                 "run provkg reextract to rebuild it from the stored article texts\n")
     for args in (["stats"], ["cypher", "MATCH (n) RETURN count(n)"], ["ingest", EXAMPLES / "harbor-denial.md", "-q"]):
         result = invoke(*args, "--db", examples_copy)
         assert (result.exit_code, result.stderr) == (1, expected), args
     result = invoke("migrate", "--db", examples_copy)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {examples_copy} was extracted with extractor_version 0, this provkg uses 1: "
+    assert result.stderr == (f"Error: {examples_copy} was extracted with extractor_version 0, "
+                             f"this provkg uses {EXTRACTOR_VERSION}: "
                              f"run provkg reextract --db {examples_copy} to re-extract the stored article texts\n")
     result = invoke("check", "--db", examples_copy, "--format", "json")
     assert result.exit_code == 1
@@ -350,8 +352,9 @@ def test_a_store_from_a_newer_provkg_says_upgrade(examples_copy):
     _set_version(examples_copy, "schema_version", "99")
     result = invoke("migrate", "--db", examples_copy)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {examples_copy} was written by a newer provkg (schema 99, extractor 1); this "
-                             "provkg writes schema 2, extractor 1: upgrade provkg to use it\n")
+    assert result.stderr == (f"Error: {examples_copy} was written by a newer provkg (schema 99, extractor "
+                             f"{EXTRACTOR_VERSION}); this provkg writes schema 2, extractor {EXTRACTOR_VERSION}: "
+                             "upgrade provkg to use it\n")
 
 
 def _as_schema_1(db: str) -> None:

@@ -169,6 +169,7 @@ class AttributionsComponent:
         self.light_preps = set(lex.get("light_preps") or [])
         self.aside_marks = set(lex.get("aside_marks") or [])
         self.speaker_nouns = set(lex.get("speaker_nouns") or [])
+        self.finding_works = set(lex.get("finding_works") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -179,7 +180,7 @@ class AttributionsComponent:
                 sorted(light_nouns):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
-        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words"}
+        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words", "in"}
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in lowers),
                                        dtype="uint64")
         self._colon_key = strings.add(":")
@@ -380,6 +381,8 @@ class AttributionsComponent:
                     rec = self._according(doc, sent, tok)
                 if rec is None and low == "words" and not in_quote(tok.idx):
                     rec = self._words_of(doc, sent, tok)
+                if rec is None and low == "in" and not in_quote(tok.idx):
+                    rec = self._in_findings(doc, sent, tok)
                 # adjectives, and passive participles used as adjectives ("are concerned the law will change")
                 if rec is None and low in self.adjectives and not in_quote(tok.idx) and (
                         tok.pos_ == "ADJ" or tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children))):
@@ -952,6 +955,23 @@ class AttributionsComponent:
         return {"cue": Span(prep.idx, of.idx + len(of)), "cue_tok": tok.i, "lemma": "according_to",
                 "content": content, "content_2": None, "direct": False, "source": self._np_span(doc, pobj),
                 "source_tok": pobj.i, "recipient": None, "quote": None}
+
+    def _in_findings(self, doc, sent, tok):
+        """A sentence opened by "In a poll/survey/study ..., <finding>": the work is the source of the
+        finding ("In an NBC poll released Monday, 50 percent chose Clinton")."""
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if tok.i != sent.start or tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in self.finding_works \
+                or tok.head.lemma_.lower() in self.verbs:
+            return None  # "In a study, three economists found that ...": the economists' own finding
+        own_hi = pobj.right_edge.i + 1
+        if own_hi >= sent.end or doc[own_hi].text != ",":
+            return None
+        content = self._adjunct_content(doc, sent, tok, tok.i, own_hi)
+        if content is None:
+            return None
+        return {"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": "report", "content": content,
+                "content_2": None, "direct": False, "source": self._np_span(doc, pobj), "source_tok": pobj.i,
+                "recipient": None, "quote": None}
 
     def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
         """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
