@@ -575,3 +575,25 @@ def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp):
     text = "In a new study, three economists found that imports cost jobs."
     _, atts = run(nlp, text)
     assert [view(text, a)["source"] for a in atts] == ["three economists"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parser ends the sentence inside the quote: "he wrote." stands alone
+    ("Smith mocked him. “Everybody is laughing at the mayor. A pathetic figure!” he wrote.",
+     "Everybody is laughing at the mayor. A pathetic figure!"),
+    # the quote's last words hang on the cue, and a paragraph break follows
+    ("“That is why I urged her to run. I have urged her since about five minutes after the vote [in 2012],” "
+     "Bozwell explains.\n\nThe campaign began in May.",
+     "That is why I urged her to run. I have urged her since about five minutes after the vote [in 2012]"),
+])
+def test_a_quote_closing_right_before_the_speaker_is_the_content(nlp, text, content):
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue_lemma in ("write", "explain"))
+    assert view(text, a)["content"] == content and a.direct
+
+
+def test_an_opening_phrase_before_the_speaker_is_not_the_content(nlp):
+    text = "In a 1963 speech, the governor declared, “Segregation now, segregation tomorrow, segregation forever.”"
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "Segregation now, segregation tomorrow, segregation forever"

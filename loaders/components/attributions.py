@@ -266,6 +266,16 @@ class AttributionsComponent:
             break
         return None, False
 
+    @staticmethod
+    def _quote_closing_before(doc, i: int, quote_at):
+        """The quote whose closing mark (and comma) comes right before token ``i``, or None."""
+        j = i - 1
+        while j >= 0 and doc[j].text == ",":
+            j -= 1
+        if j < 0 or doc[j].text not in ("”", "\"", "''"):
+            return None
+        return quote_at(doc[j].idx - 1, doc[j].idx)
+
     def _statement_clause(self, tok):
         """The "that" clause the parser hung on the statement noun of "said in a statement that ..."."""
         for prep in tok.children:
@@ -750,11 +760,19 @@ class AttributionsComponent:
                 s_lo, s_hi = (subj.left_edge.i, subj.right_edge.i) if subj is not None and subj.i > tok.i else (-1, -1)
                 simple = ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nsubj", "poss", "case",
                           "nummod")
-                tail_ok = all(t.is_punct or s_lo <= t.i <= s_hi or t.dep_ in simple
+                tail_ok = all(t.is_punct or t.is_space or s_lo <= t.i <= s_hi or t.dep_ in simple
                               for t in doc[tok.i + 1:sent.end]) and not any(c.dep_ == "dobj" for c in children)
                 if before is not None and subj is not None and tail_ok and \
-                        doc[own - 1].text in (",", "”", "\"", "''", "—"):
-                    content = before
+                        doc[own - 1].text in (",", "”", "\"", "''", "—") and \
+                        any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]):
+                    content = before  # a clause or a quote, not an opening phrase ("In a 1963 speech, he said: ...")
+                elif subj is not None and tail_ok:
+                    # "“... A pathetic figure!” he wrote." / "“... [in 2012],” Bozell explains.": the parser ended
+                    # the sentence inside the quote, or hung the quote's last words on the cue
+                    k = self._quote_closing_before(doc, min(tok.i, subj.left_edge.i), quote_at)
+                    if k is not None:
+                        content = self._char_trim(text, *quotes[k])
+                        qk, direct = k, True
             if content is None and lemma in self.object_content:
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
