@@ -766,9 +766,11 @@ class AttributionsComponent:
                         doc[own - 1].text in (",", "”", "\"", "''", "—") and \
                         any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]):
                     content = before  # a clause or a quote, not an opening phrase ("In a 1963 speech, he said: ...")
-                elif subj is not None and tail_ok:
-                    # "“... A pathetic figure!” he wrote." / "“... [in 2012],” Bozell explains.": the parser ended
-                    # the sentence inside the quote, or hung the quote's last words on the cue
+                elif subj is not None and (tail_ok or not any(
+                        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and norm != "tell" for c in children)):
+                    # "“... A pathetic figure!” he wrote." / "“... [in 2012],” Bozell explains." / "“...?” Trump
+                    # said of Apple in February, when ...": the parser ended the sentence inside the quote, or hung
+                    # the quote's last words on the cue; whatever follows the cue is not its content
                     k = self._quote_closing_before(doc, min(tok.i, subj.left_edge.i), quote_at)
                     if k is not None:
                         content = self._char_trim(text, *quotes[k])
