@@ -597,3 +597,19 @@ def test_an_opening_phrase_before_the_speaker_is_not_the_content(nlp):
     _, atts = run(nlp, text)
     [a] = atts
     assert view(text, a)["content"] == "Segregation now, segregation tomorrow, segregation forever"
+
+
+def test_calling_for_someone_to_act(nlp):
+    text = "The senator is calling for the county to step up its efforts against the flooding."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["cue"], v["lemma"], v["content"]) == ("is calling for", "call_for",
+                                                    "the county to step up its efforts against the flooding")
+
+
+def test_headline_cut_after_its_colon_by_the_parser(nlp):
+    text = "Ridley: Trump will reverse the ruling\n\nThe senator said on Friday that the court was at stake."
+    _, atts = run(nlp, text)
+    v = view(text, atts[0])
+    assert (v["source"], v["cue"], v["content"]) == ("Ridley", ":", "Trump will reverse the ruling")

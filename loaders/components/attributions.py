@@ -560,6 +560,12 @@ class AttributionsComponent:
                 if c.i == tok.i + 1 and c.lower_ in parts and c.dep_ in ("prt", "prep"):
                     end = c.i + 1
                     norm = self.particle_lemmas.get(f"{lemma} {c.lower_}", norm)
+            # "calling for the United States to step up ...": the parser made "for" the mark of a clause
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if end == tok.i + 1 and nxt is not None and nxt.lower_ in parts and nxt.dep_ == "mark" and \
+                    nxt.head.head.i == tok.i and nxt.head.dep_ == "advcl":
+                end = nxt.i + 1
+                norm = self.particle_lemmas.get(f"{lemma} {nxt.lower_}", norm)
         # a manner or time adverb right after the verb is part of the cue ("said sarcastically", "added later")
         if end == tok.i + 1 and end < len(doc) and doc[end].head.i == tok.i and doc[end].dep_ == "advmod" and \
                 doc[end].tag_ == "RB" and doc[end].lower_ not in ("so", "not", "n't"):
@@ -819,8 +825,12 @@ class AttributionsComponent:
             if content is None and norm == "call_for":
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
                 pobj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+                clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
                 if pobj is not None:
                     content = self._np_span(doc, pobj)
+                elif clause is not None:  # "calling for the US to step up its efforts"
+                    content = self._trim(doc, tok.i + 2, clause.right_edge.i + 1)
             if content is None and lemma in ("urge", "warn", "ask") and recipient is not None:
                 x = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
                 if x is not None:
@@ -1181,9 +1191,15 @@ class AttributionsComponent:
     def _colon_form(self, doc, sent, used_cues, taken_quotes):
         """Colon attributions: "Name Surname: text" or "Poll: text" opening a line (headline style),
         and "... pollster Jane Doe: “quote”" (a named speaker right before a colon and a quote)."""
+        text = self._text
+        line_end = text.find("\n", sent.start_char)
+        line_end = len(text) if line_end < 0 else line_end
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if sent.end_char < line_end and last is not None and last.text == ":":
+            # the parser cut the line after its colon ("Clinton:" | "Trump will reverse Roe v. Wade")
+            sent = doc.char_span(sent.start_char, line_end, alignment_mode="expand") or sent
         if len(sent) < 4:
             return None
-        text = self._text
         limit = min(sent.start + 7, sent.end - 2)
         cols = self._colons[bisect.bisect_left(self._colons, sent.start):bisect.bisect_left(self._colons, sent.end)]
         if not cols:
