@@ -613,3 +613,18 @@ def test_headline_cut_after_its_colon_by_the_parser(nlp):
     _, atts = run(nlp, text)
     v = view(text, atts[0])
     assert (v["source"], v["cue"], v["content"]) == ("Ridley", ":", "Trump will reverse the ruling")
+
+
+def test_a_quote_after_a_colon_belongs_to_the_main_cue(nlp):
+    text = ('The director told the Ledger any plan "must be well thought out": "Moves to cut the backlog are '
+            'welcome but the answer is not more hurdles."')
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["cue"], view(text, a)["content"]) for a in atts] == [
+        ("told", 'any plan "must be well thought out'),
+        ("told", "Moves to cut the backlog are welcome but the answer is not more hurdles")]
+    text = ('The premier defended the government\'s record: "The minister and I are working as quickly as '
+            'possible on that law."')
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "The minister and I are working as quickly as possible on that law" \
+        and a.direct

@@ -266,6 +266,42 @@ class AttributionsComponent:
             break
         return None, False
 
+    def _quote_after_colon(self, doc, found, quotes, quote_at, taken_quotes):
+        """A quote that a colon hands to the sentence's main cue: "told Sky News any process "must be well thought
+        out": "Moves to reduce ..."" (a second statement, its own attribution) and "Sunak defended the
+        government's record ...: "The Home Secretary and I ..."" (the quote is what the object stood for)."""
+        text = self._text
+        for rec in list(found):
+            if rec["direct"] or rec.get("quote") is not None or rec["cue_tok"] >= len(doc):
+                continue
+            tok = doc[rec["cue_tok"]]
+            if tok.dep_ != "ROOT" or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            colon = next((t for t in tok.sent if t.i > tok.i and t.text == ":"), None)
+            if colon is None or colon.i + 1 >= len(doc):
+                continue
+            opener = doc[colon.i + 1]
+            if opener.text not in OPEN_QUOTES + '"' and opener.text != "``":
+                continue
+            k = quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
+            quote = self._char_trim(text, *quotes[k]) if k is not None and k not in taken_quotes else None
+            if quote is None:
+                continue
+            content = rec["content"]
+            if content.start < colon.idx < content.end:
+                before = self._char_trim(text, content.start, colon.idx)
+                if before is None:
+                    continue
+                rec["content"] = before
+                found.append(dict(rec, content=quote, content_2=None, direct=True, quote=k))
+            elif content.end <= colon.idx and not any(
+                    t.pos_ in ("VERB", "AUX") for t in doc.char_span(content.start, content.end,
+                                                                     alignment_mode="expand") or ()):
+                rec.update(content=quote, direct=True, quote=k)
+            else:
+                continue
+            taken_quotes.add(k)
+
     @staticmethod
     def _quote_closing_before(doc, i: int, quote_at):
         """The quote whose closing mark (and comma) comes right before token ``i``, or None."""
@@ -437,6 +473,7 @@ class AttributionsComponent:
                 found.append(rec)
 
         found.extend(self._transcript_turns(doc, used_cues, is_ignored))
+        self._quote_after_colon(doc, found, quotes, quote_at, taken_quotes)
 
         # quotes that follow a direct attribution with no cue of their own: content_2
         covered = [False] * len(quotes)
