@@ -628,3 +628,10 @@ def test_a_quote_after_a_colon_belongs_to_the_main_cue(nlp):
     [a] = atts
     assert view(text, a)["content"] == "The minister and I are working as quickly as possible on that law" \
         and a.direct
+
+
+def test_a_participle_after_a_preposition_takes_the_main_subject(nlp):
+    text = "In addition to stating that the levy was illegal, the mayor has vowed to repeal it."
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue_lemma == "state")
+    assert view(text, a)["source"] == "the mayor"

@@ -248,11 +248,14 @@ class AttributionsComponent:
                 via_control = via_control or t.dep_ != "conj"
                 t = t.head
                 continue
-            if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ..."
+            if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ...", "in addition to stating"
                 via_control = True
                 t = t.head
-                if t.dep_ == "prep" and t.head is not t:
+                while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head is not t:
                     t = t.head
+                continue
+            if t.dep_ == "acomp" and t.head is not t:  # "was quick to point out": the copula's subject
+                t = t.head
                 continue
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN"):
                 h = t.head
