@@ -635,3 +635,10 @@ def test_a_participle_after_a_preposition_takes_the_main_subject(nlp):
     _, atts = run(nlp, text)
     a = next(a for a in atts if a.cue_lemma == "state")
     assert view(text, a)["source"] == "the mayor"
+
+
+def test_a_listed_object_is_kept_whole(nlp):
+    text = "The mayor criticized Smith, Jones, and Brown for raising the fares."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "Smith, Jones, and Brown for raising the fares"

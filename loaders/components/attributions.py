@@ -748,7 +748,8 @@ class AttributionsComponent:
                     if c.i > ccomp.i and c.tag_ != "VBG" and all(t.is_punct or t.dep_ == "cc" for t in doc[hi:c.left_edge.i]) \
                             and not any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in c.children) \
                             and (c.dep_ in ("advcl", "prep") or c.dep_ == "conj" and hi < len(doc) and
-                                 doc[hi].lower_ == "and" and c.lemma_.lower() not in self.verbs and
+                                 any(t.lower_ in ("and", "but") for t in doc[hi:c.left_edge.i]) and
+                                 c.lemma_.lower() not in self.verbs and
                                  any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                         hi = c.right_edge.i + 1
                 # "that" complementizer
@@ -833,7 +834,9 @@ class AttributionsComponent:
                 elif obj is not None:
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
-                        if t.dep_ in ("relcl", "acl", "appos") and doc[t.left_edge.i - 1].text == ",":
+                        # (an appositive, but not the second item of a list "A, B, and C")
+                        if doc[t.left_edge.i - 1].text == "," and (t.dep_ in ("relcl", "acl") or t.dep_ == "appos" and not any(
+                                u.dep_ == "cc" for u in doc[t.i:hi])):
                             hi = t.left_edge.i - 1
                             break
                     xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.i > obj.i), None)
