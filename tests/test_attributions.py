@@ -642,3 +642,15 @@ def test_a_listed_object_is_kept_whole(nlp):
     _, atts = run(nlp, text)
     [a] = atts
     assert view(text, a)["content"] == "Smith, Jones, and Brown for raising the fares"
+
+
+def test_a_statement_noun_with_its_owner_before_be(nlp):
+    text = "Rubio's response was that it is unfair for the tax code to allow the deduction."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["content"]) == ("Rubio", "response was",
+                                                     "that it is unfair for the tax code to allow the deduction")
+    text = "The most important takeaway is that the policy worked."
+    _, atts = run(nlp, text)
+    assert atts == []

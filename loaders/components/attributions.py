@@ -170,6 +170,7 @@ class AttributionsComponent:
         self.aside_marks = set(lex.get("aside_marks") or [])
         self.speaker_nouns = set(lex.get("speaker_nouns") or [])
         self.finding_works = set(lex.get("finding_works") or [])
+        self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -177,7 +178,7 @@ class AttributionsComponent:
         forms = set()
         light_nouns = {n for nouns in self.light_verbs.values() for n in nouns}
         for lem in list(self.verbs) + list(self.noun_clause) + list(self.noun_prep) + list(self.evidential) + \
-                sorted(light_nouns):
+                sorted(light_nouns) + list(self.copula_nouns):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
         lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words", "in"}
@@ -424,6 +425,8 @@ class AttributionsComponent:
                     lemma = tok.lemma_.lower()
                     if tok.dep_ == "dobj" and lemma in self.light_verbs.get(tok.head.lemma_.lower(), ()):
                         rec = self._light_verb_cue(doc, tok, lemma)
+                    elif tok.dep_ == "nsubj" and lemma in self.copula_nouns and tok.head.lemma_ == "be":
+                        rec = self._copula_cue(doc, tok, lemma)
                     elif lemma in self.noun_clause or lemma in self.noun_prep:
                         rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
@@ -1119,6 +1122,33 @@ class AttributionsComponent:
         return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None,
                 "direct": False, "source": source, "source_tok": stok.i if stok is not None else None,
                 "recipient": None, "quote": None}
+
+    def _copula_cue(self, doc, noun, lemma):
+        """A statement noun as the subject of "be", with its owner: "Rubio's response was that ...", "Her
+        message was: ...". The noun and the verb are the cue; the possessor is the source."""
+        verb = noun.head
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is not None:
+            content = self._trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        elif verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and verb.i + 2 < verb.sent.end:
+            content = self._trim(doc, verb.i + 2, verb.sent.end)
+        else:
+            return None
+        if content is None:
+            return None
+        start = next(t for t in doc[noun.left_edge.i:noun.i + 1] if t.dep_ not in ("det", "poss", "case") and
+                     not any(a.dep_ == "poss" for a in t.ancestors if a.i <= noun.i and a is not noun))
+        cue = Span(start.idx, verb.idx + len(verb))
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None or any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            return None  # "the most important takeaway is that ..." is the writer's own; say whose it is
+        source = self._np_span(doc, poss)
+        if source is not None and self._text[source.end - 2:source.end] in ("'s", "’s"):
+            source = self._char_trim(self._text, source.start, source.end - 2)
+        return {"cue": cue, "cue_tok": noun.i, "lemma": self.copula_nouns[lemma], "content": content,
+                "content_2": None, "direct": False, "source": source, "source_tok": poss.i, "recipient": None,
+                "quote": None}
 
     def _light_verb_cue(self, doc, noun, lemma):
         """Light-verb cues: "made the case that ...", "took a swipe at X", "made no mention of X": the verb
