@@ -113,7 +113,8 @@ class Extraction:
 
     def is_ignored(self, span: Span) -> bool:
         """Whether ``span`` is outside the article's statements (boilerplate, front or end matter)."""
-        return any(region.overlaps(span) for region in self.statement_free())
+        return any(region.overlaps(span) for region in self.ignored) or \
+            self.end_matter is not None and self.end_matter.overlaps(span)
 
     def statement_free(self) -> list[Span]:
         """The regions no attribution, directive or contradiction comes from."""

@@ -654,3 +654,10 @@ def test_a_statement_noun_with_its_owner_before_be(nlp):
     text = "The most important takeaway is that the policy worked."
     _, atts = run(nlp, text)
     assert atts == []
+
+
+def test_content_without_that_applies_to_every_clause_cue():
+    nlp = build_nlp(config={"provkg_attributions": {"content_includes_that": False}})
+    text = "The mayor said that the bridge would reopen. The senator made the case that the tax would hurt farmers."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["content"] for a in atts] == ["the bridge would reopen", "the tax would hurt farmers"]

@@ -54,6 +54,16 @@ SPEAKER_LABEL_RE = re.compile(
     r"^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})[ \t]*:[ \t]*(\S[^\n]*)$", re.MULTILINE)
 
 
+def _record(cue: Span, cue_tok: int, lemma: str, content: Span, source: Span | None = None,
+            source_tok: int | None = None, *, content_2: Span | None = None, direct: bool = False,
+            recipient: Span | None = None, quote: int | None = None, **extra) -> dict:
+    """One attribution as the passes of the component hand it on (``quote`` is the index of the
+    quotation it reports; ``extra`` carries "sentence", "relative_head" or "nested")."""
+    return {"cue": cue, "cue_tok": cue_tok, "lemma": lemma, "content": content, "content_2": content_2,
+            "direct": direct, "source": source, "source_tok": source_tok, "recipient": recipient, "quote": quote,
+            **extra}
+
+
 def load_lexicon(path: str | Path | None) -> dict:
     with open(path or DEFAULT_LEXICON, encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
@@ -200,6 +210,14 @@ class AttributionsComponent:
             b -= 1
         # keep a closing period/question mark only if inside content we don't care: drop
         return Span(a, b) if b > a else None
+
+    def _clause_span(self, doc, start: int, end: int) -> Span | None:
+        """Content of a reported clause at tokens [start, end): its "that" stays only with
+        ``content_includes_that`` (PolNeAR's convention, the default)."""
+        if not self.content_includes_that:
+            while start < end and doc[start].dep_ == "mark" and doc[start].lower_ == "that":
+                start += 1
+        return self._trim(doc, start, end)
 
     @staticmethod
     def _char_trim(text: str, a: int, b: int) -> Span | None:
@@ -466,11 +484,9 @@ class AttributionsComponent:
                         content = self._char_trim(text, *quotes[k])
                         if content is not None:
                             used_cues.add(tok.i)
-                            found.append({"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": "say",
-                                          "content": content, "content_2": None, "direct": True,
-                                          "source": self._trim(doc, tok.i + 1, end), "source_tok": end - 1,
-                                          "recipient": None, "quote": k,
-                                          "sentence": _sent_span(text, sent)})
+                            found.append(_record(Span(tok.idx, tok.idx + len(tok)), tok.i, "say", content,
+                                                 self._trim(doc, tok.i + 1, end), end - 1, direct=True, quote=k,
+                                                 sentence=_sent_span(text, sent)))
             # headline / colon form: "Name Surname: content"
             rec = self._colon_form(doc, sent, used_cues, taken_quotes)
             if rec is not None:
@@ -724,14 +740,9 @@ class AttributionsComponent:
             # on the verb; the content runs from "that" over that clause
             x = next(c for c in children if c.i > cue_end and c.dep_ in ("advcl", "dep", "xcomp"))
             content = self._trim(doc, cue_end, x.right_edge.i + 1)
-        elif ccomp is None and norm in SPEECH and self._statement_clause(tok) is not None:
+        elif ccomp is None and norm in SPEECH and (x := self._statement_clause(tok)) is not None:
             # "told LA Weekly in a statement that the case ...": the parser hung the clause on "statement"
-            x = self._statement_clause(tok)
-            lo = x.left_edge.i
-            if not self.content_includes_that:
-                while lo < x.i and doc[lo].dep_ == "mark" and doc[lo].lower_ == "that":
-                    lo += 1
-            content = self._trim(doc, lo, x.right_edge.i + 1)
+            content = self._clause_span(doc, x.left_edge.i, x.right_edge.i + 1)
         elif ccomp is None and norm == "say" and not passive and cue_end < len(doc) and \
                 doc[cue_end].lower_ in ("yes", "no", "so") and doc[cue_end].head.i == tok.i:
             content = Span(doc[cue_end].idx, doc[cue_end].idx + len(doc[cue_end]))  # "72 percent said yes"
@@ -755,13 +766,9 @@ class AttributionsComponent:
                                  c.lemma_.lower() not in self.verbs and
                                  any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                         hi = c.right_edge.i + 1
-                # "that" complementizer
-                if not self.content_includes_that:
-                    while lo < hi and doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that",):
-                        lo += 1
+                content = self._clause_span(doc, lo, hi)
             else:
-                hi = min(hi, self._own_start(tok, subj))
-            content = self._trim(doc, lo, hi)
+                content = self._trim(doc, lo, min(hi, self._own_start(tok, subj)))
         else:
             if content is None and lemma in self.question_verbs:
                 # "asked workers if they would vote": the parser hangs the reported question on the verb as an
@@ -955,9 +962,8 @@ class AttributionsComponent:
                     source = None
         if subj is not None and subj.lower_ == "it" and passive:
             source = None
-        return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None, "direct": direct,
-                "source": source, "source_tok": subj.i if subj is not None else None, "recipient": recipient,
-                "quote": qk, "relative_head": rel_head}
+        return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
+                       recipient=recipient, quote=qk, relative_head=rel_head)
 
     def _evidential_cue(self, doc, tok, lemma):
         """Source-less appearances: "it seems that X" (content X) and "X seemed (to be) Y" (content "X" and
@@ -980,9 +986,8 @@ class AttributionsComponent:
         if content is None:
             return None
         start = self._aux_start(doc, tok)
-        return {"cue": Span(doc[start].idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": self.evidential[lemma],
-                "content": content, "content_2": content_2, "direct": False, "source": None, "source_tok": None,
-                "recipient": None, "quote": None}
+        return _record(Span(doc[start].idx, tok.idx + len(tok)), tok.i, self.evidential[lemma], content,
+                       content_2=content_2)
 
     def _according(self, doc, sent, tok):
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -1011,8 +1016,7 @@ class AttributionsComponent:
         if content is None:
             return None
         cue = Span(tok.idx, nxt.idx + len(nxt))
-        rec = {"cue": cue, "cue_tok": tok.i, "lemma": "according_to", "content": content, "content_2": None,
-               "direct": False, "source": source, "source_tok": pobj.i, "recipient": None, "quote": None}
+        rec = _record(cue, tok.i, "according_to", content, source, pobj.i)
         if relay_src is not None:
             rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
                                  source=self._np_span(doc, relay_src), source_tok=relay_src.i)
@@ -1028,9 +1032,8 @@ class AttributionsComponent:
         content = self._adjunct_content(doc, sent, prep, prep.i, pobj.right_edge.i + 1)
         if content is None:
             return None
-        return {"cue": Span(prep.idx, of.idx + len(of)), "cue_tok": tok.i, "lemma": "according_to",
-                "content": content, "content_2": None, "direct": False, "source": self._np_span(doc, pobj),
-                "source_tok": pobj.i, "recipient": None, "quote": None}
+        return _record(Span(prep.idx, of.idx + len(of)), tok.i, "according_to", content, self._np_span(doc, pobj),
+                       pobj.i)
 
     def _in_findings(self, doc, sent, tok):
         """A sentence opened by "In a poll/survey/study ..., <finding>": the work is the source of the
@@ -1045,9 +1048,7 @@ class AttributionsComponent:
         content = self._adjunct_content(doc, sent, tok, tok.i, own_hi)
         if content is None:
             return None
-        return {"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": "report", "content": content,
-                "content_2": None, "direct": False, "source": self._np_span(doc, pobj), "source_tok": pobj.i,
-                "recipient": None, "quote": None}
+        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, "report", content, self._np_span(doc, pobj), pobj.i)
 
     def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
         """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
@@ -1076,10 +1077,7 @@ class AttributionsComponent:
                            any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)),
                           None)
             if clause is not None:
-                lo = clause.left_edge.i
-                if not self.content_includes_that:
-                    lo += 1
-                content = self._trim(doc, lo, clause.right_edge.i + 1)
+                content = self._clause_span(doc, clause.left_edge.i, clause.right_edge.i + 1)
                 norm = self.noun_clause[lemma]
         if content is None and lemma in self.noun_prep:
             spec = self.noun_prep[lemma]
@@ -1119,36 +1117,33 @@ class AttributionsComponent:
             source, stok = None, None
         if source is None and lemma in self.noun_needs_source:
             return None  # "concern that ...", "criticism of ..." with no one holding it is mostly narration
-        return {"cue": cue, "cue_tok": tok.i, "lemma": norm, "content": content, "content_2": None,
-                "direct": False, "source": source, "source_tok": stok.i if stok is not None else None,
-                "recipient": None, "quote": None}
+        return _record(cue, tok.i, norm, content, source, stok.i if stok is not None else None)
 
     def _copula_cue(self, doc, noun, lemma):
         """A statement noun as the subject of "be", with its owner: "Rubio's response was that ...", "Her
         message was: ...". The noun and the verb are the cue; the possessor is the source."""
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None or any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            return None  # "the most important takeaway is that ..." is the writer's own; say whose it is
         verb = noun.head
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is not None:
-            content = self._trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            content = self._clause_span(doc, clause.left_edge.i, clause.right_edge.i + 1)
         elif verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":" and verb.i + 2 < verb.sent.end:
             content = self._trim(doc, verb.i + 2, verb.sent.end)
         else:
             return None
         if content is None:
             return None
-        start = next(t for t in doc[noun.left_edge.i:noun.i + 1] if t.dep_ not in ("det", "poss", "case") and
-                     not any(a.dep_ == "poss" for a in t.ancestors if a.i <= noun.i and a is not noun))
-        cue = Span(start.idx, verb.idx + len(verb))
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if poss is None or any(c.dep_ in ("relcl", "acl") for c in noun.children):
-            return None  # "the most important takeaway is that ..." is the writer's own; say whose it is
-        source = self._np_span(doc, poss)
-        if source is not None and self._text[source.end - 2:source.end] in ("'s", "’s"):
-            source = self._char_trim(self._text, source.start, source.end - 2)
-        return {"cue": cue, "cue_tok": noun.i, "lemma": self.copula_nouns[lemma], "content": content,
-                "content_2": None, "direct": False, "source": source, "source_tok": poss.i, "recipient": None,
-                "quote": None}
+        # the cue runs from the first word after the owner (and any determiner) to the verb: "response was"
+        start = next(t for t in doc[noun.left_edge.i:noun.i + 1]
+                     if t.dep_ != "det" and not poss.left_edge.i <= t.i <= poss.right_edge.i)
+        own_end = poss.right_edge.i + 1
+        if doc[own_end - 1].dep_ == "case":  # "Rubio's": the possessive marker is not the source's
+            own_end -= 1
+        return _record(Span(start.idx, verb.idx + len(verb)), noun.i, self.copula_nouns[lemma], content,
+                       self._trim(doc, poss.left_edge.i, own_end), poss.i)
 
     def _light_verb_cue(self, doc, noun, lemma):
         """Light-verb cues: "made the case that ...", "took a swipe at X", "made no mention of X": the verb
@@ -1163,7 +1158,7 @@ class AttributionsComponent:
                                              c.left_edge.tag_ == "TO" and c.dep_ != "relcl")), None)
         cue_end = noun
         if clause is not None:
-            content = self._trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            content = self._clause_span(doc, clause.left_edge.i, clause.right_edge.i + 1)
         else:
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in self.light_preps), None) or \
                 next((c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in self.light_preps),
@@ -1179,9 +1174,7 @@ class AttributionsComponent:
         source = self._source_np(doc, subj)
         if source is None or source.overlaps(cue) or content.overlaps(cue):
             return None
-        return {"cue": cue, "cue_tok": noun.i, "lemma": self.light_verbs[verb.lemma_.lower()][lemma],
-                "content": content, "content_2": None, "direct": False, "source": source, "source_tok": subj.i,
-                "recipient": None, "quote": None}
+        return _record(cue, noun.i, self.light_verbs[verb.lemma_.lower()][lemma], content, source, subj.i)
 
     def _adjective_cue(self, doc, sent, tok):
         # "X is afraid (that) ...": the clause hangs on the adjective or on the copula; right after the copula
@@ -1193,10 +1186,7 @@ class AttributionsComponent:
             next((c for c in cop.children if c.dep_ == "ccomp" and c.i > tok.i), None)
         cue_end = tok
         if clause is not None:
-            lo, hi = max(clause.left_edge.i, tok.i + 1), clause.right_edge.i + 1
-            if not self.content_includes_that:
-                while lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
-                    lo += 1
+            content = self._clause_span(doc, max(clause.left_edge.i, tok.i + 1), clause.right_edge.i + 1)
         else:
             # "X is critical of Y": the preposition's object
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and
@@ -1204,18 +1194,13 @@ class AttributionsComponent:
             pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is None:
                 return None
-            lo, hi, cue_end = pobj.left_edge.i, pobj.right_edge.i + 1, prep
+            content, cue_end = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), prep
         subj = next((c for c in cop.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
-        if subj is None:
-            return None
-        content = self._trim(doc, lo, hi)
-        if content is None:
+        if subj is None or content is None:
             return None
         start_tok = cop if cop.i < tok.i and cop.pos_ in ("AUX", "VERB") and tok.i - cop.i <= 3 else tok
         cue = Span(start_tok.idx, cue_end.idx + len(cue_end))
-        return {"cue": cue, "cue_tok": tok.i, "lemma": self.adjectives[tok.lower_], "content": content,
-                "content_2": None, "direct": False, "source": self._source_np(doc, subj), "source_tok": subj.i,
-                "recipient": None, "quote": None}
+        return _record(cue, tok.i, self.adjectives[tok.lower_], content, self._source_np(doc, subj), subj.i)
 
     def _adverb_cue(self, doc, tok):
         """Source-less hearsay marked by an adverb: "the plan was reportedly rejected", "Allegedly, he ...": the
@@ -1231,9 +1216,7 @@ class AttributionsComponent:
         content = self._trim(doc, lo, hi)
         if content is None or hi - lo < 3:
             return None
-        return {"cue": Span(tok.idx, tok.idx + len(tok)), "cue_tok": tok.i, "lemma": self.evidential_adverbs[tok.lower_],
-                "content": content, "content_2": None, "direct": False, "source": None, "source_tok": None,
-                "recipient": None, "quote": None}
+        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, self.evidential_adverbs[tok.lower_], content)
 
     def _transcript_turns(self, doc, used_cues, is_ignored):
         """Interview transcripts: paragraphs opened by a speaker label ("SMITH: Well, ...", "Jones: ...").
@@ -1255,10 +1238,9 @@ class AttributionsComponent:
             if colon_tok is None or colon_tok.i in used_cues:
                 continue
             used_cues.add(colon_tok.i)
-            out.append({"cue": Span(colon_tok.idx + len(colon_tok) - 1, colon_tok.idx + len(colon_tok)),
-                        "cue_tok": colon_tok.i, "lemma": "say", "content": content, "content_2": None,
-                        "direct": True, "source": Span(m.start(1), m.end(1)), "source_tok": label[-1].i,
-                        "recipient": None, "quote": None, "sentence": Span(m.start(1), m.end(2))})
+            out.append(_record(Span(colon_tok.idx + len(colon_tok) - 1, colon_tok.idx + len(colon_tok)), colon_tok.i,
+                               "say", content, Span(m.start(1), m.end(1)), label[-1].i, direct=True,
+                               sentence=Span(m.start(1), m.end(2))))
         return out
 
     def _colon_form(self, doc, sent, used_cues, taken_quotes):
@@ -1302,9 +1284,8 @@ class AttributionsComponent:
             content = self._char_trim(text, *self._quotes[k])
             if content is None or len(text[content.start:content.end].split()) < 3:
                 continue
-            return {"cue": Span(t.idx, t.idx + 1), "cue_tok": t.i, "lemma": "say", "content": content,
-                    "content_2": None, "direct": True, "source": self._trim(doc, lo, t.i), "source_tok": head.i,
-                    "recipient": None, "quote": k}
+            return _record(Span(t.idx, t.idx + 1), t.i, "say", content, self._trim(doc, lo, t.i), head.i, direct=True,
+                           quote=k)
         return None
 
     def _colon_line(self, doc, sent, colon):
@@ -1330,9 +1311,8 @@ class AttributionsComponent:
         content = self._trim(doc, colon.i + 1, sent.end)
         if content is None:
             return None
-        return {"cue": Span(colon.idx, colon.idx + 1), "cue_tok": colon.i, "lemma": "say", "content": content,
-                "content_2": None, "direct": quoted, "source": self._trim(doc, sent.start, colon.i),
-                "source_tok": name.root.i, "recipient": None, "quote": None}
+        return _record(Span(colon.idx, colon.idx + 1), colon.i, "say", content, self._trim(doc, sent.start, colon.i),
+                       name.root.i, direct=quoted)
 
 
 @Language.factory("provkg_attributions",
