@@ -169,6 +169,9 @@ class SourcesComponent:
                           name_heads: set[str] | None = None):
             k = bisect.bisect_left(starts, before) - 1
             lo = max(0, k - 400)
+            # the word, or a name for the same body ("the city" -> "Municipality of X")
+            named = re.compile(r"\b(?:" + "|".join(map(re.escape, self.body_words.get(word, (word,)))) + r")\b") \
+                if word else None
             for i in range(k, lo - 1, -1):
                 s, e, eid = rows[i]
                 ent = by_id.get(eid)
@@ -178,8 +181,7 @@ class SourcesComponent:
                     continue
                 if gender and self._gender.get(eid, gender) != gender:
                     continue
-                if word and not (re.search(r"\b(?:" + "|".join(map(re.escape, self.body_words.get(word, (word,)))) + r")\b", " ".join(
-                        ((ent.name or ""), (ent.descriptor or ""), text[s:e])).lower())):
+                if named and not named.search(" ".join((ent.name or "", ent.descriptor or "", text[s:e])).lower()):
                     continue
                 if plural_ok is not None and (eid in plural or ent.kind == "group") != plural_ok and \
                         ent.kind not in INSTITUTION:
