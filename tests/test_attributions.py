@@ -661,3 +661,39 @@ def test_content_without_that_applies_to_every_clause_cue():
     text = "The mayor said that the bridge would reopen. The senator made the case that the tax would hurt farmers."
     _, atts = run(nlp, text)
     assert [view(text, a)["content"] for a in atts] == ["the bridge would reopen", "the tax would hurt farmers"]
+
+
+def test_a_stance_inside_reported_content_is_part_of_it(nlp):
+    text = "The senator said the new plan supports farmers across the state."
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["cue"], view(text, a)["content"]) for a in atts] == [
+        ("said", "the new plan supports farmers across the state")]
+
+
+def test_speech_inside_reported_content_is_its_own_attribution(nlp):
+    text = "The ministry said the governor denied the report on Monday."
+    _, atts = run(nlp, text)
+    assert sorted(a.cue_lemma for a in atts) == ["deny", "say"]
+
+
+def test_find_quotes_reads_an_opening_mark_in_closing_position_as_closing():
+    t = "“It is unusual,“ said Lee, a lawyer. “It is rare.”"
+    assert [t[a:b] for a, b in find_quotes(t)] == ["It is unusual,", "It is rare."]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # the parser made a word of the quote a second subject of "said"
+    ("“We opposed every one of them. Every single amendment,” said Harlan, who wrote some of them.",
+     "Harlan, who wrote some of them", "We opposed every one of them. Every single amendment"),
+    # the parser hung "said" on a verb inside the quote (conj, ccomp)
+    ("“The early towns are very important, but they [hold] only 4 percent of the seats,” campaign manager "
+     "Dana Field said.", "campaign manager Dana Field",
+     "The early towns are very important, but they [hold] only 4 percent of the seats"),
+    ("''He says what everyone else wants to say but they're too scared to say,'' Tom Reed, a farmer, "
+     "said at the fair on Tuesday.", "Tom Reed, a farmer",
+     "He says what everyone else wants to say but they're too scared to say"),
+])
+def test_the_words_of_a_quote_never_speak_for_the_cue_after_it(nlp, text, source, content):
+    _, atts = run(nlp, text)
+    [a] = [a for a in atts if view(text, a)["cue"] == "said"]
+    assert (view(text, a)["source"], view(text, a)["content"]) == (source, content)

@@ -111,6 +111,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 continue  # stray closing mark
             open_at = scan_from = m.end()
         else:
+            if mark in OPEN_QUOTES and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([{—–-" and (
+                    i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"):
+                mark = "”"  # an opening mark typed where a closing one belongs ("“It's unusual,“ said ...")
             if mark in OPEN_QUOTES or mark == "``":
                 # a new opening while open: treat previous as ended just before
                 quotes.append((open_at, _rstrip_pos(text, i)))
@@ -181,6 +184,7 @@ class AttributionsComponent:
         self.speaker_nouns = set(lex.get("speaker_nouns") or [])
         self.finding_works = set(lex.get("finding_works") or [])
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
+        self.nested_cues = set(lex.get("nested_cues") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -238,6 +242,11 @@ class AttributionsComponent:
             not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children) and \
             any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
 
+    def _quoted(self, idx: int) -> bool:
+        """Is character ``idx`` inside one of the document's quotations?"""
+        k = bisect.bisect_right(self._q_starts, idx) - 1
+        return k >= 0 and self._quotes[k][0] <= idx < self._quotes[k][1]
+
     def _subject(self, tok):
         """(subject token or None, passive?) of a verb, inheriting through conj/xcomp/advcl/acl."""
         t = tok.head.head if self._stray_cue(tok) else tok
@@ -245,6 +254,12 @@ class AttributionsComponent:
         for _ in range(5):
             passive = any(c.dep_ == "auxpass" for c in t.children)
             subs = [c for c in t.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+            if len(subs) > 1 and not self._quoted(t.idx):
+                # "“... Every single amendment,” said Cruz": the parser made a word of the quote a second subject;
+                # the quotation's own words never speak for a verb outside it
+                outside = [c for c in subs if not self._quoted(c.idx)]
+                if outside and len(outside) < len(subs):
+                    return outside[0], False
             if len(subs) > 1 and all(c.i < t.i for c in subs):
                 # "Acme co-founder Jane Doe said": a hyphen split the subject; the one nearest the verb
                 return subs[-1], False
@@ -409,10 +424,6 @@ class AttributionsComponent:
                     return k
             return None
 
-        def in_quote(i: int) -> bool:
-            k = bisect.bisect_right(q_starts, i) - 1
-            return k >= 0 and quotes[k][0] <= i < quotes[k][1]
-
         found: list[dict] = []
         used_cues: set[int] = set()
         taken_quotes: set[int] = set()  # quotes a verb cue already reports ("X told Y: “...”")
@@ -435,11 +446,11 @@ class AttributionsComponent:
                 low = tok.lower_
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                     lemma = tok.lemma_.lower()
-                    if lemma in self.verbs and not (in_quote(tok.idx) and not self.inside_quotes):
+                    if lemma in self.verbs and not (self._quoted(tok.idx) and not self.inside_quotes):
                         rec = self._verb_cue(doc, sent, tok, lemma, quote_at, quotes)
-                    elif lemma in self.evidential and not in_quote(tok.idx):
+                    elif lemma in self.evidential and not self._quoted(tok.idx):
                         rec = self._evidential_cue(doc, tok, lemma)
-                if rec is None and tok.pos_ == "NOUN" and not in_quote(tok.idx):
+                if rec is None and tok.pos_ == "NOUN" and not self._quoted(tok.idx):
                     lemma = tok.lemma_.lower()
                     if tok.dep_ == "dobj" and lemma in self.light_verbs.get(tok.head.lemma_.lower(), ()):
                         rec = self._light_verb_cue(doc, tok, lemma)
@@ -449,15 +460,15 @@ class AttributionsComponent:
                         rec = self._noun_cue(doc, sent, tok, lemma)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
-                if rec is None and low == "words" and not in_quote(tok.idx):
+                if rec is None and low == "words" and not self._quoted(tok.idx):
                     rec = self._words_of(doc, sent, tok)
-                if rec is None and low == "in" and not in_quote(tok.idx):
+                if rec is None and low == "in" and not self._quoted(tok.idx):
                     rec = self._in_findings(doc, sent, tok)
                 # adjectives, and passive participles used as adjectives ("are concerned the law will change")
-                if rec is None and low in self.adjectives and not in_quote(tok.idx) and (
+                if rec is None and low in self.adjectives and not self._quoted(tok.idx) and (
                         tok.pos_ == "ADJ" or tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children))):
                     rec = self._adjective_cue(doc, sent, tok)
-                if rec is None and low in self.evidential_adverbs and tok.dep_ == "advmod" and not in_quote(tok.idx):
+                if rec is None and low in self.evidential_adverbs and tok.dep_ == "advmod" and not self._quoted(tok.idx):
                     rec = self._adverb_cue(doc, tok)
                 if rec is None or rec["cue_tok"] in used_cues:
                     continue
@@ -534,7 +545,7 @@ class AttributionsComponent:
         for rec in found:
             if not rec["direct"]:
                 rec["content"] = self._without_trailing_aside(doc, rec["content"])
-        found = self._split_coordinated(doc, found)
+        found = self._without_nested_stance(self._split_coordinated(doc, found))
         atts = []
         extra = []
         for n, rec in enumerate(found, 1):
@@ -568,6 +579,15 @@ class AttributionsComponent:
                 trimmed = self._trim(doc, span.start, tok.i)
                 return trimmed if trimmed is not None else content
         return content
+
+    def _without_nested_stance(self, found):
+        """Drop the attributions whose cue lies inside another one's reported content, unless the cue
+        is speech, report or belief (lexicon ``nested_cues``): in "the senator said the plan supports
+        farmers", "supports" is part of what the senator said, not a statement of the plan's."""
+        contents = [c for rec in found for c in (rec["content"], rec["content_2"]) if c is not None]
+        return [rec for rec in found if rec["lemma"] in self.nested_cues or not any(
+            c.start <= rec["cue"].start and rec["cue"].end <= c.end and c is not rec["content"] and c is not rec["content_2"]
+            for c in contents)]
 
     def _split_coordinated(self, doc, found):
         """One attribution per speaker of a coordinated subject of named speakers ("Both X and Y
@@ -790,7 +810,9 @@ class AttributionsComponent:
             head = tok.head
             # a cue that is itself the clause another cue reports ("he stated it would attack", "the authors say
             # the results confirm") is that cue's content, not a parenthetical around it
-            inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs
+            # (a cue word inside a quotation is the quote's own word, not a cue: "“He says ...,” Moody said")
+            inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not (
+                quote_at(head.idx, head.idx + len(head)) is not None and quote_at(tok.idx, tok.idx + len(tok)) is None)
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
                     and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
                     and lemma not in self.intention_verbs \
@@ -808,7 +830,9 @@ class AttributionsComponent:
                 elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG":
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
-            if content is None and tok.dep_ == "ROOT" and lemma not in self.intention_verbs:
+            # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
+            quote_head = tok.dep_ != "ROOT" and self._quoted(head.idx) and not self._quoted(tok.idx)
+            if content is None and (tok.dep_ == "ROOT" or quote_head) and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
                 own = self._own_start(tok, subj)
                 before = self._trim(doc, sent.start, own) if own > sent.start + 1 else None
