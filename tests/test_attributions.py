@@ -697,3 +697,18 @@ def test_the_words_of_a_quote_never_speak_for_the_cue_after_it(nlp, text, source
     _, atts = run(nlp, text)
     [a] = [a for a in atts if view(text, a)["cue"] == "said"]
     assert (view(text, a)["source"], view(text, a)["content"]) == (source, content)
+
+
+def test_a_quote_split_mid_sentence_by_a_parenthetical_cue(nlp):
+    text = "“Everything you told me and everything I told you,” the judge exclaimed, “has completely overlapped.”"
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["content"], view(text, a)["content_2"]) == (
+        "Everything you told me and everything I told you", "has completely overlapped")
+
+
+def test_a_quoted_object_after_a_quote_is_no_split_quote(nlp):
+    text = 'The forms "must be filed by the end of May", the agency recommending "early online submission" if possible.'
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["content"], view(text, a)["content_2"]) == ("early online submission", None)

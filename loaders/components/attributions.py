@@ -514,8 +514,9 @@ class AttributionsComponent:
             k = rec.get("quote")
             if k is not None:
                 covered[k] = True
-            for key in ("content",):
-                c = rec[key]
+            for c in (rec["content"], rec["content_2"]):
+                if c is None:
+                    continue
                 kk = quote_at(c.start, c.end)
                 if kk is not None:
                     covered[kk] = True
@@ -933,6 +934,7 @@ class AttributionsComponent:
                         content = self._char_trim(text, qa, qb)
                         qk = k
                         direct = True
+        content_2 = None
         if content is None:
             return None
         if lemma in self.quote_only and not direct and quote_at(content.start, content.end) is None:
@@ -949,9 +951,15 @@ class AttributionsComponent:
                     q = self._char_trim(text, qa, qb)
                     if q is not None:
                         content, direct, qk = q, True, k
-            else:
-                # content starts with a quote that closes inside it: "“Quote,” he said" parse
-                pass
+        if direct and qk is not None and quotes[qk][0] > cue.start:
+            # "“A,” the judge exclaimed, “B.”": the parse gave the second half; the first half closes right before
+            # the speaker, and a comma hands on to the second
+            speaker_at = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+            first = self._quote_closing_before(doc, speaker_at, quote_at)
+            if first is not None and first == qk - 1 and text[cue.end:quotes[qk][0] - 1].rstrip().endswith(","):
+                q1 = self._char_trim(text, *quotes[first])
+                if q1 is not None:
+                    content, content_2, qk = q1, content, first
         if content is None or content.end - content.start < 2:
             return None
         if content.overlaps(cue):
@@ -987,7 +995,7 @@ class AttributionsComponent:
         if subj is not None and subj.lower_ == "it" and passive:
             source = None
         return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
-                       recipient=recipient, quote=qk, relative_head=rel_head)
+                       content_2=content_2, recipient=recipient, quote=qk, relative_head=rel_head)
 
     def _evidential_cue(self, doc, tok, lemma):
         """Source-less appearances: "it seems that X" (content X) and "X seemed (to be) Y" (content "X" and
