@@ -712,3 +712,14 @@ def test_a_quoted_object_after_a_quote_is_no_split_quote(nlp):
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["content"], view(text, a)["content_2"]) == ("early online submission", None)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("As reported by the Herald, last year the city became the first to raise the wage.",
+     "the Herald", "reported", "last year the city became the first to raise the wage"),
+    ("As Smith points out, the tax is quite high right now.", "Smith", "points out", "the tax is quite high right now"),
+])
+def test_an_as_clause_attributes_the_main_clause(nlp, text, source, cue, content):
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)

@@ -691,6 +691,13 @@ class AttributionsComponent:
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
         subj, passive = self._subject(tok)
+        as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        if subj is None and as_clause and tok.tag_ == "VBN":
+            # "As reported by the Herald, ...": the agent is the source of the clause the "as" clause hangs on
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                subj, passive = pobj, False
         if norm == "deny" and any(c.dep_ in ("dative", "iobj") or passive and c.dep_ == "dobj" for c in tok.children):
             return None  # "were denied visas", "denying them entry": withholding, not disputing
         content = None
@@ -815,7 +822,9 @@ class AttributionsComponent:
             inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not (
                 quote_at(head.idx, head.idx + len(head)) is not None and quote_at(tok.idx, tok.idx + len(tok)) is None)
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
-                    and lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} \
+                    and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
+                         and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
+                                     for c in children)) \
                     and lemma not in self.intention_verbs \
                     and not passive and not inside_cue:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
