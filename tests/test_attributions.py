@@ -723,3 +723,31 @@ def test_an_as_clause_attributes_the_main_clause(nlp, text, source, cue, content
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)
+
+
+def test_a_passive_cue_with_an_agent_reports_its_subject(nlp):
+    text = "The proposal was rejected by most of the council."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (
+        "most of the council", "was rejected", "The proposal")
+
+
+def test_publication_by_an_agent_is_no_statement(nlp):
+    text = "This article was originally published by the Valley Gazette."
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
+@pytest.mark.parametrize("label", ["The Latest", "Breaking", "Wow"])
+def test_a_newsroom_label_before_a_headline_colon_is_no_speaker(nlp, label):
+    text = f"{label}: Harlan wins the county vote by a wide margin\n\nThe count ended on Monday."
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
+def test_a_name_before_a_headline_colon_is_the_speaker(nlp):
+    text = "Harlan: The county will count every vote again\n\nThe count ended on Monday."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["source"], view(text, a)["content"]) == ("Harlan", "The county will count every vote again")

@@ -185,6 +185,7 @@ class AttributionsComponent:
         self.finding_works = set(lex.get("finding_works") or [])
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
         self.nested_cues = set(lex.get("nested_cues") or [])
+        self.rubrics = set(lex.get("rubrics") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -900,6 +901,13 @@ class AttributionsComponent:
                                 v.pos_ == "VERB" and v.lemma_.lower() in self.verbs for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
+                elif obj is None and lemma not in ("publish", "write") and any(c.dep_ == "agent" for c in children):
+                    # "the proposal was rejected by 64 percent of voters": the passive subject is what the agent
+                    # rejected (but "this article was published by X" is authorship, see the reprints component)
+                    patient = next((c for c in children if c.dep_ in PASS_SUBJ and c.i < tok.i
+                                    and c.tag_ not in ("WDT", "WP")), None)
+                    if patient is not None:
+                        content = self._np_span(doc, patient)
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
                     and not (lemma in self.intention_verbs and tok.dep_ in ("relcl", "acl")):
                 # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
@@ -1338,6 +1346,8 @@ class AttributionsComponent:
         name = doc[sent.start:colon.i]
         if len(name) > 5 or not name[0].is_title and not name[0].is_upper:
             return None
+        if name.text.lower() in self.rubrics or all(t.pos_ == "INTJ" or t.is_punct for t in name):
+            return None  # "The Latest: ...", "Breaking: ...", "Wow: ..." label the headline, nobody says it
         if any(t.like_num or t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ") and not t.is_title for t in name):
             return None
         after = doc[colon.i + 1:sent.end]
