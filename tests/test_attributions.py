@@ -751,3 +751,22 @@ def test_a_name_before_a_headline_colon_is_the_speaker(nlp):
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["content"]) == ("Harlan", "The county will count every vote again")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The company said in a statement that the plant would close.", "said in a statement"),
+    ("The mayor wrote in an email that the road was safe.", "wrote in an email"),
+    # an occasion is not the document that carries the words
+    ("The mayor said in an interview that the road was safe.", "said"),
+])
+def test_a_document_right_after_the_verb_joins_the_cue(nlp, text, cue):
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["cue"] == cue and a.cue_lemma in ("say", "write")
+
+
+def test_cue_medium_off_keeps_the_verb_alone():
+    nlp = build_nlp(config={"provkg_attributions": {"cue_medium": False}})
+    text = "The company said in a statement that the plant would close."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == ["said"]

@@ -150,7 +150,7 @@ def _rstrip_pos(text: str, end: int) -> int:
 
 class AttributionsComponent:
     def __init__(self, nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
-                 inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = False):
+                 inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = True):
         self.name = name
         lex = load_lexicon(lexicon)
         self.verbs: dict[str, str] = {k.lower(): v for k, v in (lex.get("verbs") or {}).items()}
@@ -186,6 +186,7 @@ class AttributionsComponent:
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
         self.nested_cues = set(lex.get("nested_cues") or [])
         self.rubrics = set(lex.get("rubrics") or [])
+        self.medium_nouns = set(lex.get("medium_nouns") or [])
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -653,7 +654,7 @@ class AttributionsComponent:
             end += 1
         if self.cue_medium and end == tok.i + 1 and end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == tok.i:
             pobj = next((p for p in doc[end].children if p.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ in self.statement_nouns and pobj.i - end <= 3:
+            if pobj is not None and pobj.lemma_.lower() in self.medium_nouns and pobj.i - end <= 3:
                 end = pobj.i + 1
         start = self._aux_start(doc, tok)
         gov = self._governor(tok)
@@ -1368,7 +1369,7 @@ class AttributionsComponent:
 
 @Language.factory("provkg_attributions",
                   default_config={"lexicon": None, "content_includes_that": True, "inside_quotes": False,
-                                  "min_quote_words": 3, "cue_medium": False})
+                                  "min_quote_words": 3, "cue_medium": True})
 def make_attributions(nlp, name: str, lexicon: str | None = None, content_includes_that: bool = True,
-                      inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = False):
+                      inside_quotes: bool = False, min_quote_words: int = 3, cue_medium: bool = True):
     return AttributionsComponent(nlp, name, lexicon, content_includes_that, inside_quotes, min_quote_words, cue_medium)
