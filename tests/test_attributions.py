@@ -770,3 +770,21 @@ def test_cue_medium_off_keeps_the_verb_alone():
     text = "The company said in a statement that the plant would close."
     _, atts = run(nlp, text)
     assert [view(text, a)["cue"] for a in atts] == ["said"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Voters are more likely to support her over Harlan.", []),
+    ("She had the chance to defend the plan in public.", []),
+    ("The council urged its members to back the new plan.", ["urged"]),
+    ("He declined to comment on the plan.", ["declined"]),
+    ("The senator vowed to fight the plan.", ["vowed"]),
+])
+def test_an_infinitive_that_names_a_possible_act_is_no_cue(nlp, text, cues):
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == cues
+
+
+def test_a_markup_tag_left_in_the_text_is_no_cue(nlp):
+    text = 'There is more: <tweet author="someone">. The mayor said the vote was fair.'
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == ["said"]

@@ -444,6 +444,8 @@ class AttributionsComponent:
             lo_c, hi_c = bisect.bisect_left(cand, sent.start), bisect.bisect_left(cand, sent.end)
             for ci in cand[lo_c:hi_c]:
                 tok = doc[ci]
+                if ci > 0 and doc[ci - 1].text in ("<", "</"):
+                    continue  # a markup tag left in the text ("<tweet author=...>"), not a word
                 rec = None
                 low = tok.lower_
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -692,6 +694,14 @@ class AttributionsComponent:
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
+        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+                tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
+                or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
+                or norm not in self.nested_cues and (tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
+            # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
+            # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
+            # (the urging, the declining is the cue)
+            return None
         subj, passive = self._subject(tok)
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if subj is None and as_clause and tok.tag_ == "VBN":
