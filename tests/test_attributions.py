@@ -788,3 +788,9 @@ def test_a_markup_tag_left_in_the_text_is_no_cue(nlp):
     text = 'There is more: <tweet author="someone">. The mayor said the vote was fair.'
     _, atts = run(nlp, text)
     assert [view(text, a)["cue"] for a in atts] == ["said"]
+
+
+def test_an_imperative_stance_is_the_writers_advice(nlp):
+    text = "Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition."
+    _, atts = run(nlp, text)
+    assert atts == []

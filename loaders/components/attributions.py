@@ -703,6 +703,9 @@ class AttributionsComponent:
             # (the urging, the declining is the cue)
             return None
         subj, passive = self._subject(tok)
+        if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
+                not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return None  # an imperative stance ("Support Paul Ryan", "Call it viral fundraising") is the writer's advice
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if subj is None and as_clause and tok.tag_ == "VBN":
             # "As reported by the Herald, ...": the agent is the source of the clause the "as" clause hangs on
