@@ -794,3 +794,11 @@ def test_an_imperative_stance_is_the_writers_advice(nlp):
     text = "Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition."
     _, atts = run(nlp, text)
     assert atts == []
+
+
+def test_a_relative_object_stands_for_its_antecedent(nlp):
+    text = "The council passed a budget which the mayor has criticised."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (
+        "the mayor", "has criticised", "a budget")

@@ -890,6 +890,9 @@ class AttributionsComponent:
                                    c.lower_ in ("of", "for", "over")), None)
                     if reason is not None:
                         content = self._trim(doc, reason.left_edge.i, reason.right_edge.i + 1)
+                    elif tok.dep_ == "relcl" and obj.tag_ in ("WDT", "WP") and tok.head.pos_ in ("NOUN", "PROPN"):
+                        # "a policy ... which the UN has criticised": what the relative pronoun stands for
+                        content = self._trim(doc, tok.head.left_edge.i, obj.left_edge.i)
                 elif obj is not None:
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
