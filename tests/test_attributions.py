@@ -802,3 +802,17 @@ def test_a_relative_object_stands_for_its_antecedent(nlp):
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (
         "the mayor", "has criticised", "a budget")
+
+
+@pytest.mark.parametrize("headline, source, cue, content", [
+    ("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.", "Former Governor", "Tells",
+     "Guns Are ‘A Public Health Crisis"),
+    ("Farm group blasts senator for skipping debate.", "Farm group", "blasts", "senator for skipping debate"),
+    ("Governor Finally Endorses Harlan And Denounces Roe", "Governor", "Finally Endorses", "Harlan"),
+    ("Mayor Defends Budget Amid Protests", "Mayor", "Defends", "Budget"),
+])
+def test_a_cue_verb_in_the_headline(nlp, headline, source, cue, content):
+    text = headline + "\n\nThe vote is on Monday."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)

@@ -130,6 +130,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in quotes if b > a]
 
 
+def _inflections(verb: str) -> set[str]:
+    """Regular third-person and past forms of a verb (a doubled final consonant included).
+
+    >>> sorted(_inflections("slam"))
+    ['slammed', 'slams']
+    >>> sorted(_inflections("deny"))
+    ['denied', 'denies']
+    """
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return {verb[:-1] + "ies", verb[:-1] + "ied"}
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    if verb.endswith("e"):
+        return {third, verb + "d"}
+    doubled = len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3:-2] not in "aeiou"
+    return {third, verb + (verb[-1] if doubled else "") + "ed"}
+
+
 def _sent_span(text: str, sent) -> Span:
     a, b = sent.start_char, sent.end_char
     while b > a and text[b - 1].isspace():
@@ -187,6 +204,17 @@ class AttributionsComponent:
         self.nested_cues = set(lex.get("nested_cues") or [])
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
+        self.headline_adverbs = set(lex.get("headline_adverbs") or [])
+        self.headline_adjuncts = set(lex.get("headline_adjuncts") or [])
+        # inflected forms of the cue verbs a headline may use (a title-case verb gets no verb tag or lemma)
+        irregular = {k: set(v) for k, v in (lex.get("irregular_forms") or {}).items()}
+        self._headline_forms = {}
+        for lemma in self.verbs:
+            if lemma in self.clause_only or lemma in self.as_only or lemma in self.prep_only or \
+                    lemma in self.quote_only or lemma in self.intention_verbs:
+                continue
+            for form in _inflections(lemma) | irregular.get(lemma, set()):
+                self._headline_forms.setdefault(form, lemma)
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -509,6 +537,10 @@ class AttributionsComponent:
                 rec["sentence"] = _sent_span(text, sent)
                 found.append(rec)
 
+        rec = self._headline_verb(doc, found, is_ignored)
+        if rec is not None:
+            used_cues.add(rec["cue_tok"])
+            found.append(rec)
         found.extend(self._transcript_turns(doc, used_cues, is_ignored))
         self._quote_after_colon(doc, found, quotes, quote_at, taken_quotes)
 
@@ -1352,6 +1384,60 @@ class AttributionsComponent:
                 continue
             return _record(Span(t.idx, t.idx + 1), t.i, "say", content, self._trim(doc, lo, t.i), head.i, direct=True,
                            quote=k)
+        return None
+
+    def _headline_verb(self, doc, found, is_ignored):
+        """A cue verb in the document's headline, where the tagger often reads title-case verbs as names
+        ("Howard Dean Tells Convention ...", "Super PAC blasts Trump for skipping debate"): the words before it
+        are the speaker, the words after it the content; "Quote, Speaker Tells X" gives the quote as content."""
+        text = self._text
+        lo = len(text) - len(text.lstrip())
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+        line = text[lo:hi]
+        if not 3 <= len(line.split()) <= 25 or is_ignored(lo, hi) or any(lo <= r["cue"].start < hi for r in found):
+            return None
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span[1:]:
+            lemma = self._headline_forms.get(tok.lower_)
+            if lemma is None and tok.lower_ in self._headline_forms.values() and doc[tok.i - 1].is_alpha and \
+                    doc[tok.i - 1].lower_.endswith("s"):
+                lemma = tok.lower_  # the base form after a plural speaker: "Rabbis Vow ...", "Hedge Funds Support ..."
+            if lemma is None or self._quoted(tok.idx) or tok.is_lower and tok.tag_ not in ("VBZ", "VBP"):
+                continue  # (a lowercase word keeps the tagger's reading, and a headline speaks in the present:
+                #          "attacks upend Trump's pivot" and "Many firms declared bankruptcy." are no headline cues)
+            start = tok.i
+            while start - 1 > span.start and (doc[start - 1].lower_ in self.headline_adverbs or
+                                              doc[start - 1].lower_.endswith("ly") and doc[start - 1].is_alpha):
+                start -= 1
+            end = tok.i + 1
+            norm = self.verbs[lemma]
+            if end < span.end and doc[end].lower_ in self.particles.get(lemma, ()):
+                norm = self.particle_lemmas.get(f"{lemma} {doc[end].lower_}", norm)
+                end += 1
+            before = doc[span.start:start]
+            comma = max((t.i for t in before if t.text == "," or t.text in CLOSE_QUOTES), default=None)
+            if comma is not None:
+                # "Guns Are ‘A Crisis,’ Howard Dean Tells Convention": the quote before the speaker is the content
+                source = self._trim(doc, comma + 1, start)
+                content = self._trim(doc, span.start, comma + 1)
+            else:
+                source = self._trim(doc, span.start, start)
+                # up to a second headline statement ("Says Russians Hacked DNC, Calls ...", "Backs Trump And
+                # Denounces Clinton"), an adjunct ("Defends Trump Amid ...") or a dash or semicolon
+                stop = next((t.i for t in doc[end + 1:span.end] if t.text in (";", "–", "—", "--") or
+                             t.lower_ in self.headline_adjuncts or
+                             t.lower_ in self._headline_forms and doc[t.i - 1].lower_ in (",", "and")), span.end)
+                if doc[stop - 1].lower_ in (",", "and"):
+                    stop -= 1
+                content = self._trim(doc, end, stop)
+            if source is None or content is None or len(text[source.start:source.end].split()) > 8 or not any(
+                    t.is_title or t.is_upper or t.pos_ in ("PROPN", "NOUN") for t in doc[start - 1:start]):
+                return None
+            cue = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            return _record(cue, tok.i, norm, content, source, start - 1, sentence=Span(lo, hi))
         return None
 
     def _colon_line(self, doc, sent, colon):
