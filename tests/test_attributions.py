@@ -816,3 +816,9 @@ def test_a_cue_verb_in_the_headline(nlp, headline, source, cue, content):
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)
+
+
+def test_asking_not_to_be_named_only_describes_the_source(nlp):
+    text = "A diplomat who asked not to be named told the Gazette that the decision was taken overnight."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == ["told"]

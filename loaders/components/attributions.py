@@ -960,9 +960,9 @@ class AttributionsComponent:
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
                     and not (lemma in self.intention_verbs and tok.dep_ in ("relcl", "acl")):
                 # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
-                # declined to be named" only describes the source
+                # declined to be named", "a diplomat who asked not to be named" only describe the source
                 x = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
-                if x is not None:
+                if x is not None and not (tok.dep_ in ("relcl", "acl") and any(c.dep_ == "auxpass" for c in x.children)):
                     content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
             if content is None and lemma in self.prep_only:
                 return None
