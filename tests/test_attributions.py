@@ -143,17 +143,10 @@ def test_quote_before_pronoun_cue_and_following_paragraph(nlp):
     assert a.content_2 is not None and a.content_2.text(text) == "Someone could be hurt if nothing changes"
 
 
-def test_scare_quotes_are_not_attributions(nlp):
-    text = "The country is in a state of “high alert” after the floods."
-    _, atts = run(nlp, text)
-    assert atts == []
-
-
 def test_ids_are_sequential(nlp):
     text = "Anna said the road was closed. Ben said it was open. Carla said nobody knew."
     _, atts = run(nlp, text)
     assert [a.id for a in atts][:3] == ["T1", "T2", "T3"]
-
 
 
 def test_seed_article_attributions(nlp):
@@ -213,11 +206,6 @@ def test_sees_x_as_y_and_calling_him(nlp):
     assert v["calling"].source.text(text) == "he" and "a coward" in v["calling"].content.text(text)
 
 
-def test_see_without_as_is_not_a_cue(nlp):
-    _, atts = run(nlp, "The farmers saw the river rise overnight.")
-    assert atts == []
-
-
 def test_prepositional_content_and_short_answers(nlp):
     text = ("The senator began by talking about rising rents. Asked whether she would run again, the senator said no. "
             "He said lowering taxes could bring new jobs to the valley.")
@@ -227,11 +215,6 @@ def test_prepositional_content_and_short_answers(nlp):
     assert v["said"] in ("no", "lowering taxes could bring new jobs to the valley")
     contents = {a.content.text(text) for a in atts}
     assert "no" in contents and "lowering taxes could bring new jobs to the valley" in contents
-
-
-def test_speaking_alone_is_not_a_cue(nlp):
-    _, atts = run(nlp, "Speaking in the capital, the minister opened a new school.")
-    assert atts == []
 
 
 def test_appositive_speaker_is_the_described_noun_phrase(nlp):
@@ -527,18 +510,6 @@ def test_light_verb_phrases_are_cues(nlp, text, cue, content, lemma):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, lemma)
 
 
-def test_light_verb_needs_a_speaker(nlp):
-    text = "The combined security lapses raise serious questions about the ministry."
-    _, atts = run(nlp, text)
-    assert atts == []
-
-
-def test_plans_are_not_statements(nlp):
-    text = "The organization plans to hold the contest in a different country every year."
-    _, atts = run(nlp, text)
-    assert atts == []
-
-
 def test_clause_hung_on_the_statement_noun(nlp):
     text = "Jane Doe, a spokeswoman for the county, told the Ledger in a statement that the case was closed."
     _, atts = run(nlp, text)
@@ -714,38 +685,6 @@ def test_a_quoted_object_after_a_quote_is_no_split_quote(nlp):
     assert (view(text, a)["content"], view(text, a)["content_2"]) == ("early online submission", None)
 
 
-@pytest.mark.parametrize("text, source, cue, content", [
-    ("As reported by the Herald, last year the city became the first to raise the wage.",
-     "the Herald", "reported", "last year the city became the first to raise the wage"),
-    ("As Smith points out, the tax is quite high right now.", "Smith", "points out", "the tax is quite high right now"),
-])
-def test_an_as_clause_attributes_the_main_clause(nlp, text, source, cue, content):
-    _, atts = run(nlp, text)
-    [a] = atts
-    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)
-
-
-def test_a_passive_cue_with_an_agent_reports_its_subject(nlp):
-    text = "The proposal was rejected by most of the council."
-    _, atts = run(nlp, text)
-    [a] = atts
-    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (
-        "most of the council", "was rejected", "The proposal")
-
-
-def test_publication_by_an_agent_is_no_statement(nlp):
-    text = "This article was originally published by the Valley Gazette."
-    _, atts = run(nlp, text)
-    assert atts == []
-
-
-@pytest.mark.parametrize("label", ["The Latest", "Breaking", "Wow"])
-def test_a_newsroom_label_before_a_headline_colon_is_no_speaker(nlp, label):
-    text = f"{label}: Harlan wins the county vote by a wide margin\n\nThe count ended on Monday."
-    _, atts = run(nlp, text)
-    assert atts == []
-
-
 def test_a_name_before_a_headline_colon_is_the_speaker(nlp):
     text = "Harlan: The county will count every vote again\n\nThe count ended on Monday."
     _, atts = run(nlp, text)
@@ -773,52 +712,59 @@ def test_cue_medium_off_keeps_the_verb_alone():
 
 
 @pytest.mark.parametrize("text, cues", [
+    # an infinitive that names a possible act is no cue of its own
     ("Voters are more likely to support her over Harlan.", []),
     ("She had the chance to defend the plan in public.", []),
     ("The council urged its members to back the new plan.", ["urged"]),
     ("He declined to comment on the plan.", ["declined"]),
     ("The senator vowed to fight the plan.", ["vowed"]),
+    # asking not to be named only describes the source
+    ("A diplomat who asked not to be named told the Gazette that the decision was taken overnight.", ["told"]),
+    # a markup tag left in the text is no cue
+    ('There is more: <tweet author="someone">. The mayor said the vote was fair.', ["said"]),
 ])
-def test_an_infinitive_that_names_a_possible_act_is_no_cue(nlp, text, cues):
+def test_only_the_real_cues_are_found(nlp, text, cues):
     _, atts = run(nlp, text)
     assert [view(text, a)["cue"] for a in atts] == cues
 
 
-def test_a_markup_tag_left_in_the_text_is_no_cue(nlp):
-    text = 'There is more: <tweet author="someone">. The mayor said the vote was fair.'
-    _, atts = run(nlp, text)
-    assert [view(text, a)["cue"] for a in atts] == ["said"]
-
-
-def test_an_imperative_stance_is_the_writers_advice(nlp):
-    text = "Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition."
+@pytest.mark.parametrize("text", [
+    pytest.param("The country is in a state of “high alert” after the floods.", id="scare quotes"),
+    pytest.param("The farmers saw the river rise overnight.", id="see without as"),
+    pytest.param("Speaking in the capital, the minister opened a new school.", id="speaking alone"),
+    pytest.param("The combined security lapses raise serious questions about the ministry.", id="light verb, no speaker"),
+    pytest.param("The organization plans to hold the contest in a different country every year.", id="a plan"),
+    pytest.param("This article was originally published by the Valley Gazette.", id="publication by an agent"),
+    pytest.param("Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition.",
+                 id="imperative stance: the writer's advice"),
+    *(pytest.param(f"{label}: Harlan wins the county vote by a wide margin\n\nThe count ended on Monday.",
+                   id=f"newsroom label '{label}:' before a headline colon") for label in ("The Latest", "Breaking", "Wow")),
+])
+def test_not_an_attribution(nlp, text):
     _, atts = run(nlp, text)
     assert atts == []
 
 
-def test_a_relative_object_stands_for_its_antecedent(nlp):
-    text = "The council passed a budget which the mayor has criticised."
-    _, atts = run(nlp, text)
-    [a] = atts
-    assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (
-        "the mayor", "has criticised", "a budget")
-
-
-@pytest.mark.parametrize("headline, source, cue, content", [
-    ("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.", "Former Governor", "Tells",
-     "Guns Are ‘A Public Health Crisis"),
-    ("Farm group blasts senator for skipping debate.", "Farm group", "blasts", "senator for skipping debate"),
-    ("Governor Finally Endorses Harlan And Denounces Roe", "Governor", "Finally Endorses", "Harlan"),
-    ("Mayor Defends Budget Amid Protests", "Mayor", "Defends", "Budget"),
+@pytest.mark.parametrize("text, source, cue, content", [
+    pytest.param("As reported by the Herald, last year the city became the first to raise the wage.",
+                 "the Herald", "reported", "last year the city became the first to raise the wage", id="as reported by"),
+    pytest.param("As Smith points out, the tax is quite high right now.", "Smith", "points out",
+                 "the tax is quite high right now", id="as X points out"),
+    pytest.param("The proposal was rejected by most of the council.", "most of the council", "was rejected",
+                 "The proposal", id="passive with an agent"),
+    pytest.param("The council passed a budget which the mayor has criticised.", "the mayor", "has criticised",
+                 "a budget", id="relative object: its antecedent"),
+    # a cue verb in the headline, where the tagger reads title-case verbs as names
+    pytest.param("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.\n\nThe vote is on Monday.",
+                 "Former Governor", "Tells", "Guns Are ‘A Public Health Crisis", id="headline: quote, speaker tells"),
+    pytest.param("Farm group blasts senator for skipping debate.\n\nThe vote is on Monday.", "Farm group", "blasts",
+                 "senator for skipping debate", id="headline: lowercase"),
+    pytest.param("Governor Finally Endorses Harlan And Denounces Roe\n\nThe vote is on Monday.", "Governor",
+                 "Finally Endorses", "Harlan", id="headline: up to a second statement"),
+    pytest.param("Mayor Defends Budget Amid Protests\n\nThe vote is on Monday.", "Mayor", "Defends", "Budget",
+                 id="headline: up to an adjunct"),
 ])
-def test_a_cue_verb_in_the_headline(nlp, headline, source, cue, content):
-    text = headline + "\n\nThe vote is on Monday."
+def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)
-
-
-def test_asking_not_to_be_named_only_describes_the_source(nlp):
-    text = "A diplomat who asked not to be named told the Gazette that the decision was taken overnight."
-    _, atts = run(nlp, text)
-    assert [view(text, a)["cue"] for a in atts] == ["told"]
