@@ -768,3 +768,12 @@ def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)
     [a] = atts
     assert (view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) == (source, cue, content)
+
+
+def test_module_doctests_pass():
+    import doctest
+
+    import provkg.loaders.components.attributions as module
+
+    result = doctest.testmod(module)
+    assert result.failed == 0 and result.attempted > 0

@@ -14,7 +14,13 @@ Rules over spaCy's dependency parse and a general-language cue lexicon
   appearances ("it seems that ...", "the plan appeared doomed"), headline/colon forms
   ("Name Surname: ...") and transcript speaker labels ("SMITH: ...");
 * a cue is its whole verb group: auxiliaries, negation and adverbs around the verb, and the aspect
-  verb it hangs on ("has not yet said", "went on to say", "said sarcastically").
+  verb it hangs on ("has not yet said", "went on to say", "said sarcastically"), and the document
+  that carries the words ("said in a statement");
+* a cue verb in the document's headline, whose title case the tagger misreads ("Dean Tells Convention ...");
+* an attribution inside another one's reported content stays one of its own only when its cue is
+  speech, report or belief ("the ministry said the governor denied ..."); a stance there ("said the
+  plan supports farmers") and an infinitive that names a possible act ("the chance to defend") are
+  no attributions.
 
 Everything is one linear pass over tokens per document; lexicons are compiled once in the
 factory.  Extra per-attribution facts the sources component needs (recipient span, token
@@ -215,6 +221,7 @@ class AttributionsComponent:
                 continue
             for form in _inflections(lemma) | irregular.get(lemma, set()):
                 self._headline_forms.setdefault(form, lemma)
+        self._headline_lemmas = set(self._headline_forms.values())
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -1402,7 +1409,7 @@ class AttributionsComponent:
             return None
         for tok in span[1:]:
             lemma = self._headline_forms.get(tok.lower_)
-            if lemma is None and tok.lower_ in self._headline_forms.values() and doc[tok.i - 1].is_alpha and \
+            if lemma is None and tok.lower_ in self._headline_lemmas and doc[tok.i - 1].is_alpha and \
                     doc[tok.i - 1].lower_.endswith("s"):
                 lemma = tok.lower_  # the base form after a plural speaker: "Rabbis Vow ...", "Hedge Funds Support ..."
             if lemma is None or self._quoted(tok.idx) or tok.is_lower and tok.tag_ not in ("VBZ", "VBP"):
