@@ -754,6 +754,10 @@ def test_not_an_attribution(nlp, text):
                  "The proposal", id="passive with an agent"),
     pytest.param("The council passed a budget which the mayor has criticised.", "the mayor", "has criticised",
                  "a budget", id="relative object: its antecedent"),
+    pytest.param('The rejection of the treaty signals "the beginning of the end" for the EU, said Anna Berg, a founder '
+                 'of the party.', "Anna Berg, a founder of the party", "said",
+                 'The rejection of the treaty signals "the beginning of the end" for the EU',
+                 id="clause, said + inverted speaker"),
     # a cue verb in the headline, where the tagger reads title-case verbs as names
     pytest.param("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.\n\nThe vote is on Monday.",
                  "Former Governor", "Tells", "Guns Are ‘A Public Health Crisis", id="headline: quote, speaker tells"),

@@ -297,6 +297,10 @@ class AttributionsComponent:
                 outside = [c for c in subs if not self._quoted(c.idx)]
                 if outside and len(outside) < len(subs):
                     return outside[0], False
+            if len(subs) > 1 and t.i > 0 and t.doc[t.i - 1].text == "," and subs[0].i < t.i < subs[-1].i:
+                # "The rejection signals the end for the EU, said Geert Wilders": the clause before the comma is
+                # what was said, the subject after the verb is the speaker
+                return next(c for c in subs if c.i > t.i), False
             if len(subs) > 1 and all(c.i < t.i for c in subs):
                 # "Acme co-founder Jane Doe said": a hyphen split the subject; the one nearest the verb
                 return subs[-1], False
@@ -909,7 +913,8 @@ class AttributionsComponent:
                               for t in doc[tok.i + 1:sent.end]) and not any(c.dep_ == "dobj" for c in children)
                 if before is not None and subj is not None and tail_ok and \
                         doc[own - 1].text in (",", "”", "\"", "''", "—") and \
-                        any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]):
+                        (any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]) or
+                         subj.i > tok.i and any(c.dep_ in SUBJ and c.i < tok.i for c in children)):
                     content = before  # a clause or a quote, not an opening phrase ("In a 1963 speech, he said: ...")
                 elif subj is not None and (tail_ok or not any(
                         c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and norm != "tell" for c in children)):
