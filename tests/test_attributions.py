@@ -758,6 +758,10 @@ def test_not_an_attribution(nlp, text):
                  'of the party.', "Anna Berg, a founder of the party", "said",
                  'The rejection of the treaty signals "the beginning of the end" for the EU',
                  id="clause, said + inverted speaker"),
+    pytest.param("Harlan remains committed to seeing the primary through to the convention, his top aide, Dana Field, "
+                 "told the Gazette.", "his top aide, Dana Field", "told",
+                 "Harlan remains committed to seeing the primary through to the convention",
+                 id="clause, speaker told: joined with no conjunction"),
     # a cue verb in the headline, where the tagger reads title-case verbs as names
     pytest.param("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.\n\nThe vote is on Monday.",
                  "Former Governor", "Tells", "Guns Are ‘A Public Health Crisis", id="headline: quote, speaker tells"),

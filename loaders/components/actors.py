@@ -582,7 +582,7 @@ class ActorsComponent:
     def _role(self, tok):
         """The syntactic role of a mention's root, through coordination and apposition."""
         seen = 0
-        while tok.dep_ in ("conj", "appos") and tok.head is not tok and seen < 6:
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i and seen < 6:
             tok = tok.head
             seen += 1
         return tok

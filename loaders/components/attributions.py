@@ -315,9 +315,9 @@ class AttributionsComponent:
                         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
                         return pobj, False
                     return None, True
-            if passive and t is tok:
+            if passive and t.i == tok.i:
                 return None, True
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             if t.dep_ in ("conj", "xcomp") or self._governor(t) is not None:
                 via_control = via_control or t.dep_ != "conj"
@@ -326,10 +326,10 @@ class AttributionsComponent:
             if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ...", "in addition to stating"
                 via_control = True
                 t = t.head
-                while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head is not t:
+                while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
                 continue
-            if t.dep_ == "acomp" and t.head is not t:  # "was quick to point out": the copula's subject
+            if t.dep_ == "acomp" and t.head.i != t.i:  # "was quick to point out": the copula's subject
                 t = t.head
                 continue
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN"):
@@ -879,7 +879,7 @@ class AttributionsComponent:
             # (a cue word inside a quotation is the quote's own word, not a cue: "“He says ...,” Moody said")
             inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not (
                 quote_at(head.idx, head.idx + len(head)) is not None and quote_at(tok.idx, tok.idx + len(tok)) is None)
-            if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head is not tok and subj is not None \
+            if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head.i != tok.i and subj is not None \
                     and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
                                      for c in children)) \
@@ -925,6 +925,15 @@ class AttributionsComponent:
                     if k is not None:
                         content = self._char_trim(text, *quotes[k])
                         qk, direct = k, True
+            if content is None and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
+                    and subj.head.i == tok.i and subj.i < tok.i \
+                    and doc[subj.left_edge.i - 1].text == "," and head.i < subj.left_edge.i \
+                    and not any(t.dep_ == "cc" and t.head.i == head.i for t in doc[head.i + 1:tok.i]):
+                # "Sanders remains committed ..., his top aide, Tad Devine, told The Huffington Post": the parser
+                # joined the speaker's clause to the reported one with no conjunction
+                content = self._trim(doc, sent.start, subj.left_edge.i - 1)
+                if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:subj.left_edge.i]):
+                    content = None
             if content is None and lemma in self.object_content:
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
@@ -1054,7 +1063,7 @@ class AttributionsComponent:
                 while lo < subj.i and doc[lo].lower_ in ("which", "that", "who", "whom"):
                     lo += 1
                 source = self._trim(doc, lo, hi)
-            if tok.dep_ == "acl" and subj is tok.head:
+            if tok.dep_ == "acl" and subj.i == tok.head.i:
                 source = self._trim(doc, subj.left_edge.i, tok.left_edge.i)
                 lo = subj.left_edge.i
                 while lo < subj.i and doc[lo].dep_ == "det" and doc[lo].lower_ in ("which", "that", "whose"):
@@ -1163,9 +1172,9 @@ class AttributionsComponent:
     def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
         """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
         the longer side of the clause it modifies."""
-        head = tok.head if tok.head is not tok else None
+        head = tok.head if tok.head.i != tok.i else None
         # "A, and B, according to X": X vouches for the whole coordination, not only its last clause
-        while head is not None and head.dep_ == "conj" and head.head is not head:
+        while head is not None and head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         lo, hi = sent.start, sent.end
         if head is not None and head.i != tok.i:
@@ -1274,7 +1283,7 @@ class AttributionsComponent:
                 next((c for c in verb.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in self.light_preps),
                      None)
             pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if pobj is None or prep.i > noun.right_edge.i + 1 and prep.head is noun:
+            if pobj is None or prep.i > noun.right_edge.i + 1 and prep.head.i == noun.i:
                 return None
             content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
             cue_end = prep
@@ -1316,7 +1325,7 @@ class AttributionsComponent:
         """Source-less hearsay marked by an adverb: "the plan was reportedly rejected", "Allegedly, he ...": the
         content is the clause the adverb modifies (unless that clause's verb is a cue: "reportedly said")."""
         head = tok.head
-        if head is tok or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.verbs:
+        if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.verbs:
             return None
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.verbs:
             return None  # "they claimed he allegedly left": the claim already carries it

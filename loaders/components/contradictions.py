@@ -385,7 +385,7 @@ class ContradictionsComponent:
                         for t in cspan:
                             if (t.lemma_.lower(), "N") in nouns and t.pos_ == "NOUN":
                                 head = t
-                                while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                                while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                                     head = head.head
                                 target = _span(self._clause(head))
                                 break
@@ -491,7 +491,7 @@ class ContradictionsComponent:
                         pn = [t for t in p if t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")]
                         if pn:
                             h = pn[0]
-                            while h.pos_ not in ("VERB", "AUX") and h.head is not h:
+                            while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
                                 h = h.head
                             add(_span(self._clause(h)), b, "figures")
                             break
