@@ -758,9 +758,9 @@ def test_not_an_attribution(nlp, text):
                  'of the party.', "Anna Berg, a founder of the party", "said",
                  'The rejection of the treaty signals "the beginning of the end" for the EU',
                  id="clause, said + inverted speaker"),
-    pytest.param("Harlan remains committed to seeing the primary through to the convention, his top aide, Dana Field, "
-                 "told the Gazette.", "his top aide, Dana Field", "told",
-                 "Harlan remains committed to seeing the primary through to the convention",
+    pytest.param("The farmers remain committed to the strike until the end of the month, their top aide, Dana Field, "
+                 "told the Gazette.", "their top aide, Dana Field", "told",
+                 "The farmers remain committed to the strike until the end of the month",
                  id="clause, speaker told: joined with no conjunction"),
     # a cue verb in the headline, where the tagger reads title-case verbs as names
     pytest.param("Guns Are ‘A Public Health Crisis,’ Former Governor Tells Convention.\n\nThe vote is on Monday.",
