@@ -284,6 +284,15 @@ class AttributionsComponent:
         k = bisect.bisect_right(self._q_starts, idx) - 1
         return k >= 0 and self._quotes[k][0] <= idx < self._quotes[k][1]
 
+    def _quote_at(self, a: int, b: int) -> int | None:
+        """The index of the quotation whose interior contains [a, b) (roughly: up to its closing mark), or None."""
+        k = bisect.bisect_right(self._q_starts, a) - 1
+        if k >= 0:
+            qa, qb = self._quotes[k]
+            if qa <= a and b <= qb + 1:
+                return k
+        return None
+
     def _subject(self, tok):
         """(subject token or None, passive?) of a verb, inheriting through conj/xcomp/advcl/acl."""
         t = tok.head.head if self._stray_cue(tok) else tok
@@ -344,11 +353,11 @@ class AttributionsComponent:
             break
         return None, False
 
-    def _quote_after_colon(self, doc, found, quotes, quote_at, taken_quotes):
+    def _quote_after_colon(self, doc, found, taken_quotes):
         """A quote that a colon hands to the sentence's main cue: "told Sky News any process "must be well thought
         out": "Moves to reduce ..."" (a second statement, its own attribution) and "Sunak defended the
         government's record ...: "The Home Secretary and I ..."" (the quote is what the object stood for)."""
-        text = self._text
+        text, quotes = self._text, self._quotes
         for rec in list(found):
             if rec["direct"] or rec.get("quote") is not None or rec["cue_tok"] >= len(doc):
                 continue
@@ -361,7 +370,7 @@ class AttributionsComponent:
             opener = doc[colon.i + 1]
             if opener.text not in OPEN_QUOTES + '"' and opener.text != "``":
                 continue
-            k = quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
+            k = self._quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
             quote = self._char_trim(text, *quotes[k]) if k is not None and k not in taken_quotes else None
             if quote is None:
                 continue
@@ -380,15 +389,14 @@ class AttributionsComponent:
                 continue
             taken_quotes.add(k)
 
-    @staticmethod
-    def _quote_closing_before(doc, i: int, quote_at):
+    def _quote_closing_before(self, doc, i: int):
         """The quote whose closing mark (and comma) comes right before token ``i``, or None."""
         j = i - 1
         while j >= 0 and doc[j].text == ",":
             j -= 1
         if j < 0 or doc[j].text not in ("”", "\"", "''"):
             return None
-        return quote_at(doc[j].idx - 1, doc[j].idx)
+        return self._quote_at(doc[j].idx - 1, doc[j].idx)
 
     def _statement_clause(self, tok):
         """The "that" clause the parser hung on the statement noun of "said in a statement that ..."."""
@@ -454,16 +462,7 @@ class AttributionsComponent:
             return k >= 0 and ignored_max_end[k] > a
 
         quotes = self._quotes = find_quotes(text)
-        q_starts = self._q_starts = [a for a, _ in quotes]
-
-        def quote_at(a: int, b: int):
-            """The quote whose interior contains [a, b) (roughly), or None."""
-            k = bisect.bisect_right(q_starts, a) - 1
-            if k >= 0:
-                qa, qb = quotes[k]
-                if qa <= a and b <= qb + 1:
-                    return k
-            return None
+        self._q_starts = [a for a, _ in quotes]
 
         found: list[dict] = []
         used_cues: set[int] = set()
@@ -490,7 +489,7 @@ class AttributionsComponent:
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                     lemma = tok.lemma_.lower()
                     if lemma in self.verbs and not (self._quoted(tok.idx) and not self.inside_quotes):
-                        rec = self._verb_cue(doc, sent, tok, lemma, quote_at, quotes)
+                        rec = self._verb_cue(doc, sent, tok, lemma)
                     elif lemma in self.evidential and not self._quoted(tok.idx):
                         rec = self._evidential_cue(doc, tok, lemma)
                 if rec is None and tok.pos_ == "NOUN" and not self._quoted(tok.idx):
@@ -530,7 +529,7 @@ class AttributionsComponent:
                 tok = doc[di]
                 if tok.text in ("―", "—", "--") and tok.i > 0 and tok.i + 1 < len(doc) and tok.i not in used_cues \
                         and doc[tok.i - 1].text in ("”", '"', "''") and doc[tok.i + 1].pos_ == "PROPN":
-                    k = quote_at(doc[tok.i - 1].idx - 1, doc[tok.i - 1].idx)
+                    k = self._quote_at(doc[tok.i - 1].idx - 1, doc[tok.i - 1].idx)
                     end = tok.i + 1
                     while end < len(doc) and doc[end].pos_ == "PROPN" and end - tok.i <= 5:
                         end += 1
@@ -553,7 +552,7 @@ class AttributionsComponent:
             used_cues.add(rec["cue_tok"])
             found.append(rec)
         found.extend(self._transcript_turns(doc, used_cues, is_ignored))
-        self._quote_after_colon(doc, found, quotes, quote_at, taken_quotes)
+        self._quote_after_colon(doc, found, taken_quotes)
 
         # quotes that follow a direct attribution with no cue of their own: content_2
         covered = [False] * len(quotes)
@@ -564,7 +563,7 @@ class AttributionsComponent:
             for c in (rec["content"], rec["content_2"]):
                 if c is None:
                     continue
-                kk = quote_at(c.start, c.end)
+                kk = self._quote_at(c.start, c.end)
                 if kk is not None:
                     covered[kk] = True
         found.sort(key=lambda r: r["cue"].start)
@@ -732,8 +731,8 @@ class AttributionsComponent:
             start -= 1
         return start
 
-    def _verb_cue(self, doc, sent, tok, lemma, quote_at, quotes):
-        text = self._text
+    def _verb_cue(self, doc, sent, tok, lemma):
+        text, quotes = self._text, self._quotes
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
@@ -877,8 +876,8 @@ class AttributionsComponent:
             # a cue that is itself the clause another cue reports ("he stated it would attack", "the authors say
             # the results confirm") is that cue's content, not a parenthetical around it
             # (a cue word inside a quotation is the quote's own word, not a cue: "“He says ...,” Moody said")
-            inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not (
-                quote_at(head.idx, head.idx + len(head)) is not None and quote_at(tok.idx, tok.idx + len(tok)) is None)
+            head_in_quote = self._quoted(head.idx) and not self._quoted(tok.idx)
+            inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not head_in_quote
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head.i != tok.i and subj is not None \
                     and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
@@ -899,8 +898,7 @@ class AttributionsComponent:
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
             # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
-            quote_head = tok.dep_ != "ROOT" and self._quoted(head.idx) and not self._quoted(tok.idx)
-            if content is None and (tok.dep_ == "ROOT" or quote_head) and lemma not in self.intention_verbs:
+            if content is None and (tok.dep_ == "ROOT" or head_in_quote) and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
                 own = self._own_start(tok, subj)
                 before = self._trim(doc, sent.start, own) if own > sent.start + 1 else None
@@ -921,19 +919,18 @@ class AttributionsComponent:
                     # "“... A pathetic figure!” he wrote." / "“... [in 2012],” Bozell explains." / "“...?” Trump
                     # said of Apple in February, when ...": the parser ended the sentence inside the quote, or hung
                     # the quote's last words on the cue; whatever follows the cue is not its content
-                    k = self._quote_closing_before(doc, min(tok.i, subj.left_edge.i), quote_at)
+                    k = self._quote_closing_before(doc, min(tok.i, subj.left_edge.i))
                     if k is not None:
                         content = self._char_trim(text, *quotes[k])
                         qk, direct = k, True
             if content is None and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
                     and subj.head.i == tok.i and subj.i < tok.i \
                     and doc[subj.left_edge.i - 1].text == "," and head.i < subj.left_edge.i \
-                    and not any(t.dep_ == "cc" and t.head.i == head.i for t in doc[head.i + 1:tok.i]):
+                    and not any(t.dep_ == "cc" and t.head.i == head.i for t in doc[head.i + 1:tok.i]) \
+                    and any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:subj.left_edge.i]):
                 # "Sanders remains committed ..., his top aide, Tad Devine, told The Huffington Post": the parser
                 # joined the speaker's clause to the reported one with no conjunction
                 content = self._trim(doc, sent.start, subj.left_edge.i - 1)
-                if content is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:subj.left_edge.i]):
-                    content = None
             if content is None and lemma in self.object_content:
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
@@ -1015,7 +1012,7 @@ class AttributionsComponent:
                 # ... but not a quote that opens the next sentence ("declared bankruptcy. “...”")
                 if j < len(doc) and j <= after + 2 and (doc[j].text in (OPEN_QUOTES + '"``') or doc[j].text == "''") \
                         and not any(doc[k].text in (".", "?", "!") for k in range(cue_end, j)):
-                    k = quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
+                    k = self._quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
                     if k is not None:
                         qa, qb = quotes[k]
                         content = self._char_trim(text, qa, qb)
@@ -1024,14 +1021,14 @@ class AttributionsComponent:
         content_2 = None
         if content is None:
             return None
-        if lemma in self.quote_only and not direct and quote_at(content.start, content.end) is None:
+        if lemma in self.quote_only and not direct and self._quote_at(content.start, content.end) is None:
             return None
         # a passive "X is told to ..." is a directive, not speech
         if lemma == "tell" and passive and subj is None and ccomp is None:
             return None
         # widen to the enclosing quote
         if not direct:
-            k = quote_at(content.start, content.end)
+            k = self._quote_at(content.start, content.end)
             if k is not None:
                 qa, qb = quotes[k]
                 if not (qa <= cue.start < qb):
@@ -1042,7 +1039,7 @@ class AttributionsComponent:
             # "“A,” the judge exclaimed, “B.”": the parse gave the second half; the first half closes right before
             # the speaker, and a comma hands on to the second
             speaker_at = subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
-            first = self._quote_closing_before(doc, speaker_at, quote_at)
+            first = self._quote_closing_before(doc, speaker_at)
             if first is not None and first == qk - 1 and text[cue.end:quotes[qk][0] - 1].rstrip().endswith(","):
                 q1 = self._char_trim(text, *quotes[first])
                 if q1 is not None:
