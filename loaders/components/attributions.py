@@ -208,6 +208,7 @@ class AttributionsComponent:
         self.finding_works = set(lex.get("finding_works") or [])
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
         self.nested_cues = set(lex.get("nested_cues") or [])
+        self.own_stance_cues = set(lex.get("own_stance_cues") or [])
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
         self.headline_adverbs = set(lex.get("headline_adverbs") or [])
@@ -592,7 +593,7 @@ class AttributionsComponent:
         for rec in found:
             if not rec["direct"]:
                 rec["content"] = self._without_trailing_aside(doc, rec["content"])
-        found = self._without_nested_stance(self._split_coordinated(doc, found))
+        found = self._without_nested_stance(doc, self._split_coordinated(doc, found))
         atts = []
         extra = []
         for n, rec in enumerate(found, 1):
@@ -627,14 +628,33 @@ class AttributionsComponent:
                 return trimmed if trimmed is not None else content
         return content
 
-    def _without_nested_stance(self, found):
+    def _without_nested_stance(self, doc, found):
         """Drop the attributions whose cue lies inside another one's reported content, unless the cue
         is speech, report or belief (lexicon ``nested_cues``): in "the senator said the plan supports
-        farmers", "supports" is part of what the senator said, not a statement of the plan's."""
-        contents = [c for rec in found for c in (rec["content"], rec["content_2"]) if c is not None]
-        return [rec for rec in found if rec["lemma"] in self.nested_cues or not any(
-            c.start <= rec["cue"].start and rec["cue"].end <= c.end and c is not rec["content"] and c is not rec["content_2"]
-            for c in contents)]
+        farmers", "supports" is part of what the senator said, not a statement of the plan's. A nested
+        belief of the speaker's own ("the senator said she believes ...": a personal pronoun or the same
+        words as the outer speaker) is part of the statement too (lexicon ``own_stance_cues``)."""
+        contents = [(c, rec) for rec in found for c in (rec["content"], rec["content_2"]) if c is not None]
+        kept = []
+        for rec in found:
+            outer = next((o for c, o in contents if o is not rec and c.start <= rec["cue"].start and rec["cue"].end <= c.end),
+                         None)
+            if outer is not None and (rec["lemma"] not in self.nested_cues or
+                                      rec["lemma"] in self.own_stance_cues and self._same_speaker(doc, rec, outer)):
+                continue
+            kept.append(rec)
+        return kept
+
+    @staticmethod
+    def _same_speaker(doc, inner, outer) -> bool:
+        """Whether the nested attribution's speaker is a personal pronoun or repeats the outer speaker's words."""
+        if inner["source"] is None:
+            return False
+        st = inner.get("source_tok")
+        if st is not None and doc[st].tag_ == "PRP" and inner["source"].end - inner["source"].start == len(doc[st].text):
+            return True
+        return outer["source"] is not None and \
+            doc.text[inner["source"].start:inner["source"].end].lower() == doc.text[outer["source"].start:outer["source"].end].lower()
 
     def _split_coordinated(self, doc, found):
         """One attribution per speaker of a coordinated subject of named speakers ("Both X and Y
