@@ -647,19 +647,25 @@ def test_the_words_of_a_quote_never_speak_for_the_cue_after_it(nlp, text, source
     assert (view(text, a)["source"], view(text, a)["content"]) == (source, content)
 
 
-def test_a_quote_split_mid_sentence_by_a_parenthetical_cue(nlp):
-    text = "“Everything you told me and everything I told you,” the judge exclaimed, “has completely overlapped.”"
+@pytest.mark.parametrize("text, content, content_2", [
+    pytest.param("“Everything you told me and everything I told you,” the judge exclaimed, “has completely overlapped.”",
+                 "Everything you told me and everything I told you", "has completely overlapped",
+                 id="a quote split mid-sentence by a parenthetical cue"),
+    pytest.param('The forms "must be filed by the end of May", the agency recommending "early online submission" if '
+                 'possible.', "early online submission", None, id="a quoted object after a quote is no split quote"),
+    pytest.param("The solution, the mayor said, was simple.", "The solution", "was simple",
+                 id="the clause a parenthetical cue interrupts"),
+    pytest.param("Recently, he said, the company has stopped hiring.", "Recently", "the company has stopped hiring",
+                 id="an opening adverb before a parenthetical cue"),
+    pytest.param("Nabisco is expected to cut 277 workers this week.", "Nabisco", "to cut 277 workers this week",
+                 id="a passive cue's subject and its complement"),
+    pytest.param("He was told that the plant would close.", "that the plant would close", None,
+                 id="but the subject of a passive 'told' is who heard it"),
+])
+def test_content_in_two_pieces(nlp, text, content, content_2):
     _, atts = run(nlp, text)
     [a] = atts
-    assert (view(text, a)["content"], view(text, a)["content_2"]) == (
-        "Everything you told me and everything I told you", "has completely overlapped")
-
-
-def test_a_quoted_object_after_a_quote_is_no_split_quote(nlp):
-    text = 'The forms "must be filed by the end of May", the agency recommending "early online submission" if possible.'
-    _, atts = run(nlp, text)
-    [a] = atts
-    assert (view(text, a)["content"], view(text, a)["content_2"]) == ("early online submission", None)
+    assert (view(text, a)["content"], view(text, a)["content_2"]) == (content, content_2)
 
 
 def test_a_name_before_a_headline_colon_is_the_speaker(nlp):
@@ -776,6 +782,7 @@ def test_module_doctests_pass():
                  id="an opening phrase before the speaker is not the content"),
     pytest.param("The mayor criticized Smith, Jones, and Brown for raising the fares.",
                  "Smith, Jones, and Brown for raising the fares", id="a listed object is kept whole"),
+    pytest.param("Trump says racist things.", "racist things", id="what someone says, as a noun phrase"),
 ])
 def test_the_content_of_the_one_attribution(nlp, text, content):
     _, atts = run(nlp, text)

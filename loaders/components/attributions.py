@@ -54,6 +54,8 @@ CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
+# verbs whose object is the person addressed ("told RFA", "asked him"): passive, their subject is that person
+ADDRESSEE_VERBS = {"tell", "inform", "notify", "brief", "assure", "warn", "urge", "ask"}
 QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
 # a paragraph opened by a speaker label: 1-3 capitalised words and a colon ("SMITH: ...", "Sen. Jones: ...")
 SPEAKER_LABEL_RE = re.compile(
@@ -777,7 +779,7 @@ class AttributionsComponent:
                 subj, passive = pobj, False
         if norm == "deny" and any(c.dep_ in ("dative", "iobj") or passive and c.dep_ == "dobj" for c in tok.children):
             return None  # "were denied visas", "denying them entry": withholding, not disputing
-        content = None
+        content = content_2 = None
         direct = False
         qk = None
         recipient = None
@@ -793,8 +795,7 @@ class AttributionsComponent:
             ccomp = next((c for c in subj.children if c.dep_ == "relcl" and c.left_edge.lower_ == "that"), None)
         # recipient: "told RFA", "told reporters"
         for c in children:
-            if c.dep_ in ("dobj", "dative", "iobj") and lemma in ("tell", "inform", "notify", "brief", "assure",
-                                                                    "warn", "urge", "ask"):
+            if c.dep_ in ("dobj", "dative", "iobj") and lemma in ADDRESSEE_VERBS:
                 if c.pos_ in ("PROPN", "NOUN", "PRON"):
                     recipient = self._np_span(doc, c)
             if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "explain", "state", "report", "announce",
@@ -917,6 +918,10 @@ class AttributionsComponent:
                 elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG":
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
+                    before = self._trim(doc, max(h_lo, sent.start), own_lo) if max(h_lo, sent.start) < own_lo else None
+                    if before is not None and content is not None and self._quote_at(content.start, content.end) is None:
+                        # "The solution, he told the paper, was simple": the clause the cue interrupts, in two pieces
+                        content, content_2 = before, content
             # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
             if content is None and (tok.dep_ == "ROOT" or head_in_quote) and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
@@ -1038,7 +1043,6 @@ class AttributionsComponent:
                         content = self._char_trim(text, qa, qb)
                         qk = k
                         direct = True
-        content_2 = None
         if content is None:
             return None
         if lemma in self.quote_only and not direct and self._quote_at(content.start, content.end) is None:
@@ -1055,6 +1059,17 @@ class AttributionsComponent:
                     q = self._char_trim(text, qa, qb)
                     if q is not None:
                         content, direct, qk = q, True, k
+        if passive and not direct and content_2 is None and content.start > cue.end and norm != "say" and \
+                lemma not in ADDRESSEE_VERBS and bare_obj is None:
+            # "Trump is expected to win", "the plan has been criticised for its cost": the passive subject is
+            # part of what is expected or criticised; the content comes in two pieces (but "he was told that ..."
+            # is who heard it; "X is said to ..." and "they are accused of neglect" keep the single piece of PolNeAR
+            # and the gold set)
+            patient = next((c for c in children if c.dep_ in PASS_SUBJ and c.i < tok.i and c.lower_ != "it"
+                            and c.tag_ not in ("WDT", "WP")), None)
+            np = self._np_span(doc, patient) if patient is not None else None
+            if np is not None and np.end <= cue.start:
+                content, content_2 = np, content
         if direct and qk is not None and quotes[qk][0] > cue.start:
             # "“A,” the judge exclaimed, “B.”": the parse gave the second half; the first half closes right before
             # the speaker, and a comma hands on to the second
