@@ -705,6 +705,9 @@ def test_cue_medium_off_keeps_the_verb_alone():
     ("A diplomat who asked not to be named told the Gazette that the decision was taken overnight.", ["told"]),
     # a markup tag left in the text is no cue
     ('There is more: <tweet author="someone">. The mayor said the vote was fair.', ["said"]),
+    # a particle joins its verb, and some particles make another verb of it
+    ("The senator called out the governor for the delay.", ["called out"]),
+    ("The company called off the merger. She found out who sent the letter.", []),
 ])
 def test_only_the_real_cues_are_found(nlp, text, cues):
     _, atts = run(nlp, text)

@@ -211,6 +211,7 @@ class AttributionsComponent:
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
         self.nested_cues = set(lex.get("nested_cues") or [])
         self.own_stance_cues = set(lex.get("own_stance_cues") or [])
+        self.other_senses = {v: set(parts) for v, parts in (lex.get("other_senses") or {}).items()}
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
         self.headline_adverbs = set(lex.get("headline_adverbs") or [])
@@ -714,6 +715,9 @@ class AttributionsComponent:
                     nxt.head.head.i == tok.i and nxt.head.dep_ == "advcl":
                 end = nxt.i + 1
                 norm = self.particle_lemmas.get(f"{lemma} {nxt.lower_}", norm)
+        # any other particle too ("called out", "spoke up")
+        if end == tok.i + 1 and end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == tok.i:
+            end += 1
         # a manner or time adverb right after the verb is part of the cue ("said sarcastically", "added later")
         if end == tok.i + 1 and end < len(doc) and doc[end].head.i == tok.i and doc[end].dep_ == "advmod" and \
                 doc[end].tag_ == "RB" and doc[end].lower_ not in ("so", "not", "n't"):
@@ -766,6 +770,8 @@ class AttributionsComponent:
             # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
             # (the urging, the declining is the cue)
             return None
+        if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
+            return None  # "called off the deal", "found out who sent it": another verb
         subj, passive = self._subject(tok)
         if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
