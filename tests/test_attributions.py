@@ -236,6 +236,16 @@ def test_appositive_speaker_is_the_described_noun_phrase(nlp):
     assert a.content.text(text) == "poor testing"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Jane Doe, who lives in Ohio, said the ruling was wrong.", "Jane Doe, who lives in Ohio"),
+    ("Jane Doe, who noted that the law changed last year, said the ruling was wrong.", "Jane Doe"),
+])
+def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text, source):
+    _, atts = run(nlp, text)
+    [a] = [x for x in atts if x.cue_lemma == "say"]
+    assert a.source.text(text) == source
+
+
 def test_noun_cue_with_that_clause(nlp):
     text = "The mayor repeated his claim that the bridge was never inspected."
     doc, atts = run(nlp, text)

@@ -439,13 +439,20 @@ class AttributionsComponent:
 
     def _source_np(self, doc, tok) -> Span | None:
         """A speaker's noun phrase without a dateline in front ("WASHINGTON (AP) — Sen. X said ...").
-        (Its relative clauses and appositives stay: PolNeAR's annotators keep them in the source.)"""
+        Its relative clauses and appositives stay (PolNeAR's annotators keep them in the source), but not
+        a relative clause after a comma that makes a statement of its own ("Jane Doe, who notes that ...")."""
         lo = tok.left_edge.i
         for i in range(tok.i - 1, lo - 1, -1):
             if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
                 lo = i + 1
                 break
-        return self._trim(doc, lo, tok.right_edge.i + 1)
+        hi = tok.right_edge.i + 1
+        for rel in tok.children:
+            if rel.dep_ == "relcl" and rel.i > tok.i and doc[rel.left_edge.i - 1].text == "," and any(
+                    t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
+                    for t in rel.subtree):
+                hi = min(hi, rel.left_edge.i - 1)
+        return self._trim(doc, lo, hi)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc):
