@@ -771,6 +771,9 @@ def test_not_an_attribution(nlp, text):
                  "Finally Endorses", "Harlan", id="headline: up to a second statement"),
     pytest.param("Mayor Defends Budget Amid Protests\n\nThe vote is on Monday.", "Mayor", "Defends", "Budget",
                  id="headline: up to an adjunct"),
+    pytest.param("“There are more candidates in the race than ever,” added another New Hampshire Republican.",
+                 "another New Hampshire Republican", "added", "There are more candidates in the race than ever",
+                 id="an inverted speaker the parser read as the object"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

@@ -780,6 +780,13 @@ class AttributionsComponent:
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
         subj, passive = self._subject(tok)
+        if subj is None and not passive and norm in SPEECH and lemma not in ADDRESSEE_VERBS and tok.i > 0 and \
+                doc[tok.i - 1].is_punct and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+            # "“...,” added another Republican": the parser read the inverted speaker, the rest of the sentence,
+            # as the verb's object
+            subj = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and
+                         c.pos_ in ("NOUN", "PROPN") and all(t.is_punct for t in doc[c.right_edge.i + 1:sent.end])),
+                        None)
         if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return None  # an imperative stance ("Support Paul Ryan", "Call it viral fundraising") is the writer's advice
