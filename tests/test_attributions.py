@@ -774,6 +774,9 @@ def test_not_an_attribution(nlp, text):
     pytest.param("“There are more candidates in the race than ever,” added another New Hampshire Republican.",
                  "another New Hampshire Republican", "added", "There are more candidates in the race than ever",
                  id="an inverted speaker the parser read as the object"),
+    pytest.param("In an interview with the talk show hosts Joe Smith and Mary Brown, the Democratic candidate stated "
+                 "that the plan was divisive.", "the Democratic candidate", "stated", "that the plan was divisive",
+                 id="a speaker the parser hung on the opening phrase"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

@@ -780,6 +780,15 @@ class AttributionsComponent:
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
         subj, passive = self._subject(tok)
+        if subj is None and not passive and tok.dep_ == "ROOT" and tok.i > 1 and doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+            # "In an interview with the hosts X and Y, the candidate stated ...": the parser hung the subject on the
+            # opening phrase as an appositive; the noun phrase between the last comma and the verb is the speaker
+            k = tok.i - 1
+            while k > sent.start and doc[k - 1].dep_ in ("det", "amod", "compound", "poss", "nummod") and \
+                    doc[k - 1].head.i > k - 1:
+                k -= 1
+            if k > sent.start and doc[k - 1].text == "," and doc[tok.i - 1].dep_ in ("appos", "conj"):
+                subj = doc[tok.i - 1]
         if subj is None and not passive and norm in SPEECH and lemma not in ADDRESSEE_VERBS and tok.i > 0 and \
                 doc[tok.i - 1].is_punct and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
             # "“...,” added another Republican": the parser read the inverted speaker, the rest of the sentence,
