@@ -718,6 +718,7 @@ def test_cue_medium_off_keeps_the_verb_alone():
     # a particle joins its verb, and some particles make another verb of it
     ("The senator called out the governor for the delay.", ["called out"]),
     ("The company called off the merger. She found out who sent the letter.", []),
+    ("The senator disavowed the remarks, and the crowd chanted “Lock him up.”", ["disavowed", "chanted"]),
 ])
 def test_only_the_real_cues_are_found(nlp, text, cues):
     _, atts = run(nlp, text)
