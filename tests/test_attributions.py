@@ -246,6 +246,13 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text,
     assert a.source.text(text) == source
 
 
+def test_a_participle_after_the_reported_clause_is_the_speakers_next_statement(nlp):
+    text = "The senator said the plan was failing badly, pointing to the latest figures."
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["source"], view(text, a)["cue"], view(text, a)["content"]) for a in atts] == [
+        ("The senator", "said", "the plan was failing badly"), ("The senator", "pointing to", "the latest figures")]
+
+
 def test_noun_cue_with_that_clause(nlp):
     text = "The mayor repeated his claim that the bridge was never inspected."
     doc, atts = run(nlp, text)

@@ -338,6 +338,11 @@ class AttributionsComponent:
                 continue
             if t.dep_ in ("pcomp", "advcl") and t.tag_ == "VBG":  # "after denying ...", "in addition to stating"
                 via_control = True
+                # "X said the plan was failing, pointing to ...": a participle after a comma, hung on the reported
+                # clause, is the speaker's next statement
+                if t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].text == "," and t.head.dep_ == "ccomp" and \
+                        t.head.head.lemma_.lower() in self.verbs and not self._quoted(t.idx):
+                    t = t.head
                 t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
@@ -632,6 +637,9 @@ class AttributionsComponent:
                 clause = next((a for a in (nxt, *nxt.ancestors) if a.dep_ == "relcl"), None)
             elif nxt.dep_ == "mark" and nxt.lower_ in self.aside_marks:
                 clause = nxt.head
+            elif nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj") and nxt.lemma_.lower() in self.verbs \
+                    and not self._quoted(tok.idx):
+                clause = nxt  # "..., pointing to Cruz's victories": the speaker's next statement, not this one
             if clause is not None and clause.head.i < tok.i and clause.head.i >= span.start and \
                     clause.right_edge.i >= span.end - 2:
                 trimmed = self._trim(doc, span.start, tok.i)
