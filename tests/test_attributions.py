@@ -253,6 +253,15 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_next_statement(n
         ("The senator", "said", "the plan was failing badly"), ("The senator", "pointing to", "the latest figures")]
 
 
+def test_a_speaker_whose_own_clause_the_parser_made_a_second_complement(nlp):
+    text = ("“She needs one or two big ideas,” said Robert Reich, who served as labor secretary during the first term "
+            "yet endorsed her rival in the primary.")
+    _, atts = run(nlp, text)
+    [a] = [x for x in atts if x.cue_lemma == "say"]
+    assert (view(text, a)["source"], view(text, a)["content"]) == (
+        "Robert Reich, who served as labor secretary during the first term", "She needs one or two big ideas")
+
+
 def test_noun_cue_with_that_clause(nlp):
     text = "The mayor repeated his claim that the bridge was never inspected."
     doc, atts = run(nlp, text)

@@ -826,6 +826,14 @@ class AttributionsComponent:
             return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
+        quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)), None)
+        if subj is None and ccomp is not None and ccomp.i > tok.i and quoted_before is not None and \
+                all(t.is_punct for t in doc[quoted_before.right_edge.i + 1:tok.i]):
+            # "“She needs big ideas,” said Robert Reich, who served ... yet endorsed Sanders": the parser made
+            # the speaker's own clause a second complement; the quote is the content, its subject the speaker
+            subj = next((c for c in ccomp.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
+            if subj is not None:
+                ccomp = quoted_before
         if ccomp is None and subj is not None and subj.head.dep_ == "agent" and \
                 any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children):
             # "it is asserted by X that ...": the parser may hang the clause on X as a relative clause
