@@ -794,6 +794,8 @@ def test_not_an_attribution(nlp, text):
     pytest.param("In an interview with the talk show hosts Joe Smith and Mary Brown, the Democratic candidate stated "
                  "that the plan was divisive.", "the Democratic candidate", "stated", "that the plan was divisive",
                  id="a speaker the parser hung on the opening phrase"),
+    pytest.param("The study states that few if any firms use iodised salt.", "The study", "states",
+                 "that few if any firms use iodised salt", id="'that' read as the object, with a word of its own"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

@@ -885,7 +885,8 @@ class AttributionsComponent:
             x = self._finite_xcomp(tok)
             content = self._trim(doc, max(x.left_edge.i, cue_end), x.right_edge.i + 1)
         elif ccomp is None and norm in SPEECH and cue_end < len(doc) and doc[cue_end].lower_ == "that" and \
-                doc[cue_end].head.i == tok.i and doc[cue_end].dep_ in ("dobj", "nsubj") and not doc[cue_end].children \
+                doc[cue_end].head.i == tok.i and doc[cue_end].dep_ in ("dobj", "nsubj") \
+                and all(c.dep_ in ("preconj", "advmod") for c in doc[cue_end].children) \
                 and any(c.i > cue_end and c.dep_ in ("advcl", "dep", "xcomp") for c in children):
             # "states that few if any firms use it": the parser took "that" for the object and hung the clause
             # on the verb; the content runs from "that" over that clause
