@@ -157,7 +157,7 @@ def to_record(extraction: Extraction, article, *, include_text: bool = True) -> 
 
     def content_json(a):
         out = sj(a.content)
-        if a.content_2 is not None:  # a quote split by its cue: both pieces, each with its quote marks
+        if a.content_2 is not None:  # content a cue interrupts: both pieces (a quote's with its quote marks)
             out["fragments"] = [list(_quoted(a.content, text)), list(_quoted(a.content_2, text))]
         return out
 

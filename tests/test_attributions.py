@@ -120,14 +120,14 @@ def test_nested_report_and_belief(nlp):
     assert rep.content.contains(bel.content)
 
 
-@pytest.mark.parametrize("text, content", [
-    ("The senator said she believes the plan will fail.", "she believes the plan will fail"),
-    ("“I think the plan will fail,” the senator said.", "I think the plan will fail"),
-    ("The mayor told reporters the mayor thought the budget was fine.", "the mayor thought the budget was fine"),
+@pytest.mark.parametrize("text, lemma, content", [
+    ("The senator said she believes the plan will fail.", "say", "she believes the plan will fail"),
+    ("“I think the plan will fail,” the senator said.", "say", "I think the plan will fail"),
+    ("The mayor told reporters the mayor thought the budget was fine.", "tell", "the mayor thought the budget was fine"),
 ])
-def test_the_speakers_own_nested_belief_is_part_of_the_statement(nlp, text, content):
+def test_the_speakers_own_nested_belief_is_part_of_the_statement(nlp, text, lemma, content):
     _, atts = run(nlp, text)
-    assert [(a.cue_lemma, a.content.text(text)) for a in atts] == [("say" if "said" in text else "tell", content)]
+    assert [(a.cue_lemma, a.content.text(text)) for a in atts] == [(lemma, content)]
 
 
 def test_experts_say_and_warned(nlp):

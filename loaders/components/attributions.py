@@ -8,7 +8,9 @@ Rules over spaCy's dependency parse and a general-language cue lexicon
 * parenthetical cues ("..., he said." / "..., said the source.") whose content is the rest of
   the sentence, or the quote around it (multi-sentence and multi-paragraph quotes included);
 * split quotes ("“A,” he said. “B.”") give ``content`` and ``content_2``; a quote paragraph that
-  follows a quote with no cue of its own continues it;
+  follows a quote with no cue of its own continues it; so do a clause a parenthetical cue interrupts
+  ("The solution, the mayor said, was simple") and a passive cue's subject and complement ("Nabisco is
+  expected to cut jobs");
 * "according to X", adjectival cues ("X is afraid that ..."), "X attributed Y to Z",
   passive and source-less forms ("it was reported that ..." -> no source), source-less
   appearances ("it seems that ...", "the plan appeared doomed"), headline/colon forms
@@ -19,8 +21,8 @@ Rules over spaCy's dependency parse and a general-language cue lexicon
 * a cue verb in the document's headline, whose title case the tagger misreads ("Dean Tells Convention ...");
 * an attribution inside another one's reported content stays one of its own only when its cue is
   speech, report or belief ("the ministry said the governor denied ..."); a stance there ("said the
-  plan supports farmers") and an infinitive that names a possible act ("the chance to defend") are
-  no attributions.
+  plan supports farmers"), the speaker's own belief ("said she believes ...") and an infinitive that
+  names a possible act ("the chance to defend") are no attributions.
 
 Everything is one linear pass over tokens per document; lexicons are compiled once in the
 factory.  Extra per-attribution facts the sources component needs (recipient span, token
