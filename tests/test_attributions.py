@@ -752,7 +752,7 @@ def test_only_the_real_cues_are_found(nlp, text, cues):
     pytest.param("Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition.",
                  id="imperative stance: the writer's advice"),
     *(pytest.param(f"{label}: Harlan wins the county vote by a wide margin\n\nThe count ended on Monday.",
-                   id=f"newsroom label '{label}:' before a headline colon") for label in ("The Latest", "Breaking", "Wow")),
+                   id=f"newsroom label '{label}:' before a headline colon") for label in ("The Latest", "Breaking", "Wow", "Busted")),
 ])
 def test_not_an_attribution(nlp, text):
     _, atts = run(nlp, text)
