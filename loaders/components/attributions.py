@@ -665,8 +665,7 @@ class AttributionsComponent:
             kept.append(rec)
         return kept
 
-    @staticmethod
-    def _same_speaker(doc, inner, outer) -> bool:
+    def _same_speaker(self, doc, inner, outer) -> bool:
         """Whether the nested attribution's speaker is a personal pronoun or repeats the outer speaker's words."""
         if inner["source"] is None:
             return False
@@ -674,7 +673,7 @@ class AttributionsComponent:
         if st is not None and doc[st].tag_ == "PRP" and inner["source"].end - inner["source"].start == len(doc[st].text):
             return True
         return outer["source"] is not None and \
-            doc.text[inner["source"].start:inner["source"].end].lower() == doc.text[outer["source"].start:outer["source"].end].lower()
+            inner["source"].text(self._text).lower() == outer["source"].text(self._text).lower()
 
     def _split_coordinated(self, doc, found):
         """One attribution per speaker of a coordinated subject of named speakers ("Both X and Y
@@ -828,9 +827,9 @@ class AttributionsComponent:
             return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
-        quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)), None)
-        if subj is None and ccomp is not None and ccomp.i > tok.i and quoted_before is not None and \
-                all(t.is_punct for t in doc[quoted_before.right_edge.i + 1:tok.i]):
+        quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)),
+                             None) if subj is None and ccomp is not None and ccomp.i > tok.i else None
+        if quoted_before is not None and all(t.is_punct for t in doc[quoted_before.right_edge.i + 1:tok.i]):
             # "“She needs big ideas,” said Robert Reich, who served ... yet endorsed Sanders": the parser made
             # the speaker's own clause a second complement; the quote is the content, its subject the speaker
             subj = next((c for c in ccomp.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
@@ -1044,8 +1043,7 @@ class AttributionsComponent:
                 elif obj is None and lemma not in ("publish", "write") and any(c.dep_ == "agent" for c in children):
                     # "the proposal was rejected by 64 percent of voters": the passive subject is what the agent
                     # rejected (but "this article was published by X" is authorship, see the reprints component)
-                    patient = next((c for c in children if c.dep_ in PASS_SUBJ and c.i < tok.i
-                                    and c.tag_ not in ("WDT", "WP")), None)
+                    patient = self._patient(tok)
                     if patient is not None:
                         content = self._np_span(doc, patient)
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
@@ -1113,8 +1111,7 @@ class AttributionsComponent:
             # part of what is expected or criticised; the content comes in two pieces (but "he was told that ..."
             # is who heard it; "X is said to ..." and "they are accused of neglect" keep the single piece of PolNeAR
             # and the gold set)
-            patient = next((c for c in children if c.dep_ in PASS_SUBJ and c.i < tok.i and c.lower_ != "it"
-                            and c.tag_ not in ("WDT", "WP")), None)
+            patient = self._patient(tok, skip=("it",))
             np = self._np_span(doc, patient) if patient is not None else None
             if np is not None and np.end <= cue.start:
                 content, content_2 = np, content
@@ -1163,6 +1160,13 @@ class AttributionsComponent:
             source = None
         return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
                        content_2=content_2, recipient=recipient, quote=qk, relative_head=rel_head)
+
+    @staticmethod
+    def _patient(tok, skip=()):
+        """The passive subject before the verb, not a relative pronoun ("the proposal was rejected", not "which
+        was rejected"), nor one of the words in ``skip``."""
+        return next((c for c in tok.children if c.dep_ in PASS_SUBJ and c.i < tok.i and c.tag_ not in ("WDT", "WP")
+                     and c.lower_ not in skip), None)
 
     def _evidential_cue(self, doc, tok, lemma):
         """Source-less appearances: "it seems that X" (content X) and "X seemed (to be) Y" (content "X" and
