@@ -592,6 +592,34 @@ def test_a_quote_closing_right_before_the_speaker_is_the_content(nlp, text, cont
     assert view(text, a)["content"] == content and a.direct
 
 
+@pytest.mark.parametrize("text, cue, content, content_2", [
+    pytest.param("The count ended on Monday. Jo Lee, a spokeswoman for the county, said in a statement. “There are no "
+                 "paper ballots to recount. The count was a unique event.”\n\nThe county closed.", "said in a statement",
+                 "There are no paper ballots to recount. The count was a unique event", None,
+                 id="a quote that opens the next sentence"),
+    pytest.param("In a speech last July, the governor said:\n\nLet no one be mistaken, the plan is a failure.\n\n"
+                 "The speech ended there.", "said", "Let no one be mistaken, the plan is a failure", None,
+                 id="the paragraph after a colon"),
+    pytest.param("“Like Oakland. Or Fairview,”\u00a0the mayor said.\u00a0“The crime numbers are worse.”", "said",
+                 "Like Oakland. Or Fairview", "The crime numbers are worse",
+                 id="the quote before the speaker comes first, the next one is its second piece"),
+])
+def test_a_speaker_sentence_hands_on_to_the_next(nlp, text, cue, content, content_2):
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["cue"], v["content"], v["content_2"], v["direct"]) == (cue, content, content_2, "“" in text)
+
+
+@pytest.mark.parametrize("text", [
+    "He declared bankruptcy. “It was a mistake,” he said.",
+    "The senator responded to the charge. “We will see,” an aide said.",
+])
+def test_a_quote_with_a_speaker_of_its_own_is_not_handed_on(nlp, text):
+    _, atts = run(nlp, text)
+    assert [view(text, a)["content"] for a in atts] == [text[text.index("“") + 1:text.index(",”")]]
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -58,6 +58,8 @@ SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", 
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
 # verbs whose object is the person addressed ("told RFA", "asked him"): passive, their subject is that person
 ADDRESSEE_VERBS = {"tell", "inform", "notify", "brief", "assure", "warn", "urge", "ask"}
+# prepositions that name what a statement is about ("responded to the charge", "wrote about the event")
+TOPIC_PREPS = {"about", "upon", "of", "against", "to", "over", "with", "for"}
 QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
 # a paragraph opened by a speaker label: 1-3 capitalised words and a colon ("SMITH: ...", "Sen. Jones: ...")
 SPEAKER_LABEL_RE = re.compile(
@@ -403,9 +405,9 @@ class AttributionsComponent:
     def _quote_closing_before(self, doc, i: int):
         """The quote whose closing mark (and comma) comes right before token ``i``, or None."""
         j = i - 1
-        while j >= 0 and doc[j].text == ",":
+        while j >= 0 and (doc[j].text == "," or doc[j].is_space and "\n" not in doc[j].text):
             j -= 1
-        if j < 0 or doc[j].text not in ("”", "\"", "''"):
+        if j < 0 or doc[j].text not in ("”", "\"", "''", "“"):  # (an opening mark typed for a closing one)
             return None
         return self._quote_at(doc[j].idx - 1, doc[j].idx)
 
@@ -601,7 +603,7 @@ class AttributionsComponent:
             last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
             gap = text[last_end:qa - 1]
             # only the rest of the cue sentence / paragraph breaks between them
-            if gap.count("\n") > 2 or len(gap.strip(" \t\r\n.,”\"")) > 0:
+            if gap.count("\n") > 2 or gap.strip().strip(".,”\"").strip():
                 continue
             # the quote must not be followed by its own cue (covered above) -> content_2
             prev["content_2"] = self._char_trim(text, qa, qb)
@@ -1089,6 +1091,9 @@ class AttributionsComponent:
                         content = self._char_trim(text, qa, qb)
                         qk = k
                         direct = True
+            if content is None and subj is not None and norm in SPEECH and tok.dep_ == "ROOT":
+                content, qk = self._statement_after(doc, sent, tok, subj, lemma)
+                direct = qk is not None
         if content is None:
             return None
         if lemma in self.quote_only and not direct and self._quote_at(content.start, content.end) is None:
@@ -1160,6 +1165,57 @@ class AttributionsComponent:
             source = None
         return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
                        content_2=content_2, recipient=recipient, quote=qk, relative_head=rel_head)
+
+    def _statement_after(self, doc, sent, tok, subj, lemma):
+        """The statement a speaker's sentence hands on to the next one: "Sam Lau said in a statement. “There are
+        no ballots to recount.”" (the quote that opens the next sentence) and "In a speech, he said:" (the next
+        paragraph). ``(content, quote index or None)``, or ``(None, None)`` when the sentence says something of its
+        own or the quote has a speaker of its own."""
+        text = self._text
+        for c in tok.children:
+            if c.i < tok.i or c.dep_ in ("nsubj", "advmod", "npadvmod", "punct", "aux", "neg", "cc"):
+                continue
+            if c.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS and (
+                    c.pos_ in ("PROPN", "PRON") or c.lemma_.lower() in self.speaker_nouns or c.ent_type_):
+                continue  # "told reporters."
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+            if pobj is not None and c.lower_ not in TOPIC_PREPS and (
+                    c.lower_ != "on" or pobj.pos_ == "PROPN" or pobj.ent_type_):
+                continue  # "said in a statement", "wrote on Twitter", but not "responded to the charge"
+            return None, None
+        if subj.i < tok.i:
+            k = self._quote_closing_before(doc, subj.left_edge.i)
+            if k is not None:  # "“A. B,” Trump said. “C.”": the quote before; the one after is its second piece
+                return self._char_trim(text, *self._quotes[k]), k
+        last = sent.end - 1
+        while last > tok.i and doc[last].is_space:
+            last -= 1
+        if doc[last].text not in (".", ":") or sent.end >= len(doc):
+            return None, None
+        nxt = sent.end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt >= len(doc):
+            return None, None
+        opener = doc[nxt]
+        if opener.text in OPEN_QUOTES + '"' or opener.text in ("``", "''"):
+            k = self._quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
+            if k is None:
+                return None, None
+            qa, qb = self._quotes[k]
+            rest = text[qb + 1:qb + 3].lstrip(" ")
+            if rest and rest[0] not in "\n" and not rest[0].isupper() and rest[0] not in OPEN_QUOTES + '"':
+                return None, None  # "“...,” she said": the quote's own speaker
+            return self._char_trim(text, qa, qb), k
+        if doc[last].text == ":":
+            start, end = opener.idx, text.find("\n", opener.idx)
+            end = end if end >= 0 else len(text)
+            if opener.text == "<":  # a markup tag around the statement ("<tweet ...>words</tweet>")
+                start = text.find(">", start, end) + 1
+                tag = text.find("<", start, end)
+                end = tag if tag >= 0 else end
+            return (self._char_trim(text, start, end) if start > 0 else None), None
+        return None, None
 
     @staticmethod
     def _patient(tok, skip=()):
