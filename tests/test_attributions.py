@@ -620,6 +620,25 @@ def test_a_quote_with_a_speaker_of_its_own_is_not_handed_on(nlp, text):
     assert [view(text, a)["content"] for a in atts] == [text[text.index("“") + 1:text.index(",”")]]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    pytest.param("The talks ended.\n\n''Do we really have to discuss it?'' he asked me. ''Here is a country that helped "
+                 "us.''", "asked", "Do we really have to discuss it?", id="a quote before 'he asked me'"),
+    pytest.param("Sanders asks at a high school in Reno, “Any questions I can answer?”", "asks",
+                 "Any questions I can answer?", id="a quote after the cue's own adjunct and a comma"),
+])
+def test_a_quote_around_the_cue_and_its_adjuncts(nlp, text, cue, content):
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["cue"], v["content"], v["direct"]) == (cue, content, True)
+
+
+def test_a_quote_inside_the_cue_adjunct_is_a_name_not_a_statement(nlp):
+    text = "The hacker, known online as “Guccifer,” was arrested in Romania."
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -982,14 +982,15 @@ class AttributionsComponent:
                 simple = ("advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nsubj", "poss", "case",
                           "nummod")
                 tail_ok = all(t.is_punct or t.is_space or s_lo <= t.i <= s_hi or t.dep_ in simple
-                              for t in doc[tok.i + 1:sent.end]) and not any(c.dep_ == "dobj" for c in children)
+                              for t in doc[tok.i + 1:sent.end]) and not any(
+                    c.dep_ == "dobj" and not (lemma in ADDRESSEE_VERBS and c.pos_ == "PRON") for c in children)
                 if before is not None and subj is not None and tail_ok and \
                         doc[own - 1].text in (",", "”", "\"", "''", "—") and \
                         (any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]) or
                          subj.i > tok.i and any(c.dep_ in SUBJ and c.i < tok.i for c in children)):
                     content = before  # a clause or a quote, not an opening phrase ("In a 1963 speech, he said: ...")
                 elif subj is not None and (tail_ok or not any(
-                        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and norm != "tell" for c in children)):
+                        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS for c in children)):
                     # "“... A pathetic figure!” he wrote." / "“... [in 2012],” Bozell explains." / "“...?” Trump
                     # said of Apple in February, when ...": the parser ended the sentence inside the quote, or hung
                     # the quote's last words on the cue; whatever follows the cue is not its content
@@ -1075,9 +1076,9 @@ class AttributionsComponent:
                 after = tok.right_edge.i + 1
                 # a quote opening right after the cue ("Ryan said, “Sure. ...”"), even when the parser let
                 # the quote's first words hang on the cue
-                near = next((k for k in range(cue_end, min(cue_end + 3, len(doc)))
-                             if doc[k].text in (OPEN_QUOTES + '"``') or doc[k].text == "''"), None)
-                if near is not None and all(doc[k].is_punct for k in range(cue_end, near)):
+                # (or after the cue's own adjuncts: "Sanders asks at a high school, “Any questions?”")
+                near = self._quote_after_adjuncts(doc, sent, tok, cue_end)
+                if near is not None:
                     after = near
                 j = after
                 while j < len(doc) and doc[j].is_punct and doc[j].text not in OPEN_QUOTES + '"`' and doc[j].text != "''":
@@ -1165,6 +1166,24 @@ class AttributionsComponent:
             source = None
         return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
                        content_2=content_2, recipient=recipient, quote=qk, relative_head=rel_head)
+
+    @staticmethod
+    def _quote_after_adjuncts(doc, sent, tok, cue_end):
+        """The token opening a quote that follows the cue with only punctuation and the cue's adjuncts ("at a
+        high school", "on Tuesday") between them, or None."""
+        for k in range(cue_end, min(sent.end, cue_end + 12)):
+            t = doc[k]
+            if t.text in (OPEN_QUOTES + '"``') or t.text == "''":
+                # after an adjunct only behind a comma or colon (not "known as “Big Blue”")
+                return k if all(u.is_punct for u in doc[cue_end:k]) or doc[k - 1].text in (",", ":") else None
+            if t.is_punct or t.is_space:
+                continue
+            top = t
+            while top.head.i != tok.i and top.head.i != top.i and top.i > tok.i:
+                top = top.head
+            if not (top.head.i == tok.i and top.dep_ in ("prep", "advmod", "npadvmod") and top.i >= cue_end):
+                return None
+        return None
 
     def _statement_after(self, doc, sent, tok, subj, lemma):
         """The statement a speaker's sentence hands on to the next one: "Sam Lau said in a statement. “There are
