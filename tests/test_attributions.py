@@ -639,6 +639,20 @@ def test_a_quote_inside_the_cue_adjunct_is_a_name_not_a_statement(nlp):
     assert atts == []
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Reid called both men non-entities. But he gave the Texan a back-handed compliment: “You never have to guess "
+     "where he is.”",
+     "he", "gave the Texan a back-handed compliment:", "You never have to guess where he is"),
+    ("Asked about the suit, Mr. Smith fired back:\n\n“If they sue us in a court here, they are going to lose.”",
+     "Mr. Smith", "fired back:", "If they sue us in a court here, they are going to lose"),
+])
+def test_a_speakers_phrase_and_a_colon_before_a_quote(nlp, text, source, cue, content):
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue.text(text).endswith(":"))
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["content"], v["direct"]) == (source, cue, content, True)
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -57,6 +57,7 @@ PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
 # verbs whose object is the person addressed ("told RFA", "asked him"): passive, their subject is that person
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they"}
 ADDRESSEE_VERBS = {"tell", "inform", "notify", "brief", "assure", "warn", "urge", "ask"}
 # prepositions that name what a statement is about ("responded to the charge", "wrote about the event")
 TOPIC_PREPS = {"about", "upon", "of", "against", "to", "over", "with", "for"}
@@ -560,12 +561,14 @@ class AttributionsComponent:
                             found.append(_record(Span(tok.idx, tok.idx + len(tok)), tok.i, "say", content,
                                                  self._trim(doc, tok.i + 1, end), end - 1, direct=True, quote=k,
                                                  sentence=_sent_span(text, sent)))
-            # headline / colon form: "Name Surname: content"
-            rec = self._colon_form(doc, sent, used_cues, taken_quotes)
-            if rec is not None:
-                used_cues.add(rec["cue_tok"])
-                rec["sentence"] = _sent_span(text, sent)
-                found.append(rec)
+            # headline / colon form: "Name Surname: content"; a speaker's verb phrase and a colon before a quote
+            for rec in (self._colon_form(doc, sent, used_cues, taken_quotes),
+                        self._phrase_before_quote(doc, sent, used_cues, taken_quotes)):
+                if rec is not None:
+                    used_cues.add(rec["cue_tok"])
+                    taken_quotes.add(rec["quote"])
+                    rec["sentence"] = _sent_span(text, sent)
+                    found.append(rec)
 
         rec = self._headline_verb(doc, found, is_ignored)
         if rec is not None:
@@ -1564,6 +1567,38 @@ class AttributionsComponent:
                 continue
             return _record(Span(t.idx, t.idx + 1), t.i, "say", content, self._trim(doc, lo, t.i), head.i, direct=True,
                            quote=k)
+        return None
+
+    def _phrase_before_quote(self, doc, sent, used_cues, taken_quotes):
+        """A speaker's verb phrase that hands a quote on with a colon: "he gave the Texan a back-handed compliment:
+        “You never have to guess where he is.”", "Mr. Smith shot back: “That would be good.”" (the phrase up to the
+        colon is the cue)."""
+        cols = self._colons[bisect.bisect_left(self._colons, sent.start):bisect.bisect_left(self._colons, sent.end)]
+        for ci in cols:
+            colon = doc[ci]
+            # the verb the colon hangs on, or on whose object it hangs ("gave him a compliment:")
+            verb = next((a for a in colon.ancestors if a.pos_ == "VERB"), colon.head)
+            if ci in used_cues or verb.pos_ != "VERB" or verb.i >= ci or ci - verb.i > 12 or verb.i in used_cues \
+                    or any(a.i in used_cues for a in verb.ancestors) \
+                    or self._quoted(verb.idx):
+                continue
+            nxt = ci + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt >= len(doc) or not (doc[nxt].text in OPEN_QUOTES + '"' or doc[nxt].text in ("``", "''")):
+                continue
+            k = self._quote_at(doc[nxt].idx + len(doc[nxt]), doc[nxt].idx + len(doc[nxt]) + 1)
+            if k is None or k in taken_quotes or any(c.dep_ in ("ccomp", "xcomp") and c.i < ci for c in verb.children):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL_PRONOUNS
+                                    or subj.lemma_.lower() in self.speaker_nouns):
+                continue
+            content = self._char_trim(self._text, *self._quotes[k])
+            if content is None or len(self._text[content.start:content.end].split()) < 3:
+                continue
+            return _record(Span(doc[self._aux_start(doc, verb)].idx, colon.idx + 1), verb.i, "say", content,
+                           self._source_np(doc, subj), subj.i, direct=True, quote=k)
         return None
 
     def _headline_verb(self, doc, found, is_ignored):
