@@ -383,6 +383,17 @@ def test_transcript_speaker_labels(nlp):
         ("HOST", "Not even on fuel?"), ("GOVERNOR", "Not on fuel either, as far as I can see")]
 
 
+def test_capitalised_speaker_labels_each_used_once_are_a_transcript(nlp):
+    text = ("The anchor asked the campaign about the debates.\n\n"
+            "KATE BOLTON: Why not debate the senator again?\n\n"
+            "JOEL BENSON: The senator does not get to decide when we debate.")
+    _, atts = run(nlp, text)
+    turns = [view(text, a) for a in atts if a.cue.text(text) == ":"]
+    assert [(v["source"], v["content"]) for v in turns] == [
+        ("KATE BOLTON", "Why not debate the senator again?"),
+        ("JOEL BENSON", "The senator does not get to decide when we debate")]
+
+
 def find(atts, text, cue):
     return [a for a in atts if a.cue.text(text) == cue]
 

@@ -1501,19 +1501,23 @@ class AttributionsComponent:
 
     def _transcript_turns(self, doc, used_cues, is_ignored):
         """Interview transcripts: paragraphs opened by a speaker label ("SMITH: Well, ...", "Jones: ...").
-        A label counts only when it opens at least two paragraphs of the document, which sets transcripts
-        apart from headline and list colons ("Iowa: ..."); the content is the rest of the paragraph."""
+        A label counts only when it opens at least two paragraphs of the document, or when it is in capitals and
+        the document has at least two such capitalised turns ("JAKE TAPPER: ..." / "TRUMP: ..."), which sets
+        transcripts apart from headline and list colons ("Iowa: ..."). One-letter labels are Q/A interviews with the
+        outlet itself. The content is the rest of the paragraph."""
         text = self._text
         turns = [m for m in SPEAKER_LABEL_RE.finditer(text) if not is_ignored(m.start(1), m.end())]
         counts = Counter(m.group(1) for m in turns)
+        capital_turns = sum(n for label, n in counts.items() if len(label) > 1 and label.isupper())
         out = []
         for m in turns:
             colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
             label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             content = self._char_trim(text, m.start(2), m.end(2))
-            # one-letter labels are Q/A interviews with the outlet itself; short contents are scores ("Smith: 46")
-            if counts[m.group(1)] < 2 or len(m.group(1)) < 2 or colon is None or label is None or content is None \
-                    or len(m.group(2).split()) < 3:
+            name = m.group(1)
+            is_turn = len(name) > 1 and (counts[name] >= 2 or name.isupper() and capital_turns >= 2)
+            # short contents are scores ("Smith: 46")
+            if not is_turn or colon is None or label is None or content is None or len(m.group(2).split()) < 3:
                 continue
             colon_tok = next((t for t in colon if t.text.endswith(":")), None)
             if colon_tok is None or colon_tok.i in used_cues:
