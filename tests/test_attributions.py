@@ -664,6 +664,18 @@ def test_a_speakers_phrase_and_a_colon_before_a_quote(nlp, text, source, cue, co
     assert (v["source"], v["cue"], v["content"], v["direct"]) == (source, cue, content, True)
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("He has also called for doubling the caps on green cards.", "has also called for",
+     "doubling the caps on green cards"),
+    ("The senator called again for the mayor to resign.", "called again for", "the mayor to resign"),
+])
+def test_calling_for_an_act_or_after_an_adverb(nlp, text, cue, content):
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["cue"], v["lemma"], v["content"]) == (cue, "call_for", content)
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -726,12 +726,15 @@ class AttributionsComponent:
         end = tok.i + 1
         parts = self.particles.get(lemma)
         if parts:
+            # the particle right after the verb, or after one adverb of the verb ("called again for")
+            at = tok.i + 2 if tok.i + 2 < len(doc) and doc[tok.i + 1].dep_ == "advmod" and \
+                doc[tok.i + 1].head.i == tok.i else tok.i + 1
             for c in tok.children:
-                if c.i == tok.i + 1 and c.lower_ in parts and c.dep_ in ("prt", "prep"):
+                if c.i == at and c.lower_ in parts and c.dep_ in ("prt", "prep"):
                     end = c.i + 1
                     norm = self.particle_lemmas.get(f"{lemma} {c.lower_}", norm)
             # "calling for the United States to step up ...": the parser made "for" the mark of a clause
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = doc[at] if at < len(doc) else None
             if end == tok.i + 1 and nxt is not None and nxt.lower_ in parts and nxt.dep_ == "mark" and \
                     nxt.head.head.i == tok.i and nxt.head.dep_ == "advcl":
                 end = nxt.i + 1
@@ -1063,13 +1066,16 @@ class AttributionsComponent:
                 return None
             if content is None and norm == "call_for":
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
-                pobj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
-                clause = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and any(
-                    m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
+                pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+                # (an adverb may come between: "called again for the mayor to resign")
+                mark = next((m for c in children if c.dep_ == "advcl" and c.i > tok.i for m in c.children
+                             if m.dep_ == "mark" and m.lower_ == "for" and
+                             all(t.dep_ == "advmod" and t.head.i == tok.i for t in doc[tok.i + 1:m.i])), None)
                 if pobj is not None:
-                    content = self._np_span(doc, pobj)
-                elif clause is not None:  # "calling for the US to step up its efforts"
-                    content = self._trim(doc, tok.i + 2, clause.right_edge.i + 1)
+                    content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1) if pobj.dep_ == "pcomp" \
+                        else self._np_span(doc, pobj)
+                elif mark is not None:  # "calling for the US to step up its efforts"
+                    content = self._trim(doc, mark.i + 1, mark.head.right_edge.i + 1)
             if content is None and lemma in ("urge", "warn", "ask") and recipient is not None:
                 x = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
                 if x is not None:
