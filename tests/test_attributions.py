@@ -676,6 +676,13 @@ def test_calling_for_an_act_or_after_an_adverb(nlp, text, cue, content):
     assert (v["cue"], v["lemma"], v["content"]) == (cue, "call_for", content)
 
 
+def test_went_on_to_is_an_act_that_happened(nlp):
+    text = "He praised the mayor and then went on to attack the governor."
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["cue"], view(text, a)["content"]) for a in atts] == [
+        ("praised", "the mayor"), ("then went on to attack", "the governor")]
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

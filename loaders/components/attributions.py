@@ -756,6 +756,12 @@ class AttributionsComponent:
             start = self._aux_start(doc, gov)
         return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
 
+    @staticmethod
+    def _went_on(verb) -> bool:
+        """"went on to", "continued to": the act that follows did happen."""
+        return verb.lemma_.lower() == "continue" or verb.lemma_.lower() == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+
     def _governor(self, tok):
         """The aspect or raising verb a cue hangs on as "to"-infinitive ("went on to say", "seemed to
         think", "continued to insist"): it belongs to the cue; only particles may stand between."""
@@ -789,10 +795,11 @@ class AttributionsComponent:
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
-                or norm not in self.nested_cues and (tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
+                or norm not in self.nested_cues and not self._went_on(tok.head) and (
+                    tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
             # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
             # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
-            # (the urging, the declining is the cue)
+            # (the urging, the declining is the cue), "tried to defend"; but "went on to attack" did attack
             return None
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
@@ -959,7 +966,7 @@ class AttributionsComponent:
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
                                      for c in children)) \
                     and lemma not in self.intention_verbs \
-                    and not passive and not inside_cue:
+                    and not passive and not inside_cue and self._governor(tok) is None:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
                 own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
                 h_lo, h_hi = head.left_edge.i, head.right_edge.i + 1
