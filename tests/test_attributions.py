@@ -785,6 +785,22 @@ def test_content_in_two_pieces(nlp, text, content, content_2):
     assert (view(text, a)["content"], view(text, a)["content_2"]) == (content, content_2)
 
 
+def test_reported_speech_that_a_quote_goes_on_after_a_comma(nlp):
+    text = "The governor pledged to oppose the new tax on fuel, “today, tomorrow, forever.” The crowd cheered."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["content"], v["content_2"]) == ("to oppose the new tax on fuel", "today, tomorrow, forever")
+
+
+def test_reported_speech_that_opens_a_quote_goes_on_to_its_end(nlp):
+    text = ("The senator said that the growers “do a fantastic job. And it is so important for the state.” "
+            "The crowd cheered.")
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "that the growers “do a fantastic job. And it is so important for the state"
+
+
 def test_a_name_before_a_headline_colon_is_the_speaker(nlp):
     text = "Harlan: The county will count every vote again\n\nThe count ended on Monday."
     _, atts = run(nlp, text)

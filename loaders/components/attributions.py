@@ -601,12 +601,18 @@ class AttributionsComponent:
             if j < 0:
                 continue
             prev = found[j]
-            if not prev["direct"] or prev["content_2"] is not None:
+            if prev["content_2"] is not None:
                 continue
-            last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
-            gap = text[last_end:qa - 1]
-            # only the rest of the cue sentence / paragraph breaks between them
-            if gap.count("\n") > 2 or gap.strip().strip(".,”\"").strip():
+            if prev["direct"]:
+                last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
+                gap = text[last_end:qa - 1]
+                # only the rest of the cue sentence / paragraph breaks between them
+                if gap.count("\n") > 2 or gap.strip().strip(".,”\"").strip():
+                    continue
+            elif qa <= prev["content"].end or "\n" in text[prev["content"].end:qa] or \
+                    text[prev["content"].end:qa - 1].strip() not in ("", ","):
+                # reported speech that a quote goes on right after a comma: "said kits would be available, “For
+                # example, schools can ...”"
                 continue
             # the quote must not be followed by its own cue (covered above) -> content_2
             prev["content_2"] = self._char_trim(text, qa, qb)
@@ -614,7 +620,7 @@ class AttributionsComponent:
 
         for rec in found:
             if not rec["direct"]:
-                rec["content"] = self._without_trailing_aside(doc, rec["content"])
+                rec["content"] = self._through_open_quote(self._without_trailing_aside(doc, rec["content"]))
         found = self._without_nested_stance(doc, self._split_coordinated(doc, found))
         atts = []
         extra = []
@@ -627,6 +633,17 @@ class AttributionsComponent:
         ext.attributions.extend(atts)
         doc.user_data[USER_KEY] = {a.id: x for a, x in zip(atts, extra)}
         return doc
+
+    def _through_open_quote(self, content: Span) -> Span:
+        """Reported speech that opens a quotation and ends inside it goes on to the quotation's end: "said that
+        “ethanol people” “do a fantastic job. And it's so important.”" (the parse stopped at the first sentence)."""
+        k = bisect.bisect_right(self._q_starts, content.end) - 1
+        while k >= 0 and self._quotes[k][0] >= content.start:
+            qa, qb = self._quotes[k]
+            if qa < content.end < qb:
+                return self._char_trim(self._text, content.start, qb) or content
+            k -= 1
+        return content
 
     def _without_trailing_aside(self, doc, content: Span) -> Span:
         """Reported content without a comment the writer appends after a comma: a non-restrictive relative
