@@ -683,6 +683,13 @@ def test_went_on_to_is_an_act_that_happened(nlp):
         ("praised", "the mayor"), ("then went on to attack", "the governor")]
 
 
+def test_who_is_asked_to_act_is_part_of_the_request(nlp):
+    text = "The senator asked the court to reconsider its ruling."
+    _, atts = run(nlp, text)
+    [a] = atts
+    assert view(text, a)["content"] == "the court to reconsider its ruling"
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)
