@@ -690,6 +690,27 @@ def test_who_is_asked_to_act_is_part_of_the_request(nlp):
     assert view(text, a)["content"] == "the court to reconsider its ruling"
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Readers wrote in.\n“He is ignorant of our culture.” ― Jane Doe\n“We will vote in November.” ―\u00a0Ana R. Ruiz.",
+     ["Jane Doe", "Ana R. Ruiz"], ["―", "―"], ["He is ignorant of our culture", "We will vote in November"]),
+    ('The candidates made their claims.\n\n"Firms pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
+     ["Sanders"], ["-"], ["Firms pay zero taxes"]),
+])
+def test_a_quote_signed_with_a_dash(nlp, text, source, cue, content):
+    _, atts = run(nlp, text)
+    views = [view(text, a) for a in atts]
+    assert [(v["source"], v["cue"], v["content"]) for v in views] == list(zip(source, cue, content))
+
+
+@pytest.mark.parametrize("text", [
+    "The premier insisted his party was “still the first force in the country.”--Kim Doe",
+    "“It is over,” — Smith said on Monday, and left.",
+])
+def test_a_signature_or_a_speaker_with_a_verb_is_no_dash_signature(nlp, text):
+    _, atts = run(nlp, text)
+    assert not any(a.cue.text(text) in ("--", "—") for a in atts)
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

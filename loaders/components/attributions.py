@@ -62,6 +62,11 @@ ADDRESSEE_VERBS = {"tell", "inform", "notify", "brief", "assure", "warn", "urge"
 # prepositions that name what a statement is about ("responded to the charge", "wrote about the event")
 TOPIC_PREPS = {"about", "upon", "of", "against", "to", "over", "with", "for"}
 QUOTE_RE = re.compile(r"[“”«»„\"]|``|''")
+# a quote signed with a dash and a name at the end of its line: "” ― Jane Doe", "”\n\n- Jane Doe."
+SIGNED_QUOTE_RE = re.compile(
+    r"(?<=[”\"'])[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:\n[ \t\u00a0]*)?(?P<dash>―|—|--|-)[ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w'’-]*\.?(?:[ \t\u00a0]+[A-Z][\w'’-]*\.?){0,4})(?P<rest>(?:[ \t\u00a0,(][^\n]*)?)$",
+    re.MULTILINE)
 # a paragraph opened by a speaker label: 1-3 capitalised words and a colon ("SMITH: ...", "Sen. Jones: ...")
 SPEAKER_LABEL_RE = re.compile(
     r"^[ \t]*[\"“]?([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})[ \t]*:[ \t]*(\S[^\n]*)$", re.MULTILINE)
@@ -245,7 +250,6 @@ class AttributionsComponent:
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in lowers),
                                        dtype="uint64")
         self._colon_key = strings.add(":")
-        self._dash_keys = numpy.array([strings.add(w) for w in ("―", "—", "--")], dtype="uint64")
 
     # ------------------------------------------------------------------ helpers
     def _trim(self, doc, start: int, end: int) -> Span | None:
@@ -495,7 +499,6 @@ class AttributionsComponent:
         lemmas, lowers = arr[:, 0], arr[:, 1]
         cand = numpy.flatnonzero(numpy.isin(lemmas, self._lemma_keys) | numpy.isin(lowers, self._lower_keys)).tolist()
         colons = numpy.flatnonzero(lowers == self._colon_key).tolist()
-        dashes = numpy.flatnonzero(numpy.isin(lowers, self._dash_keys)).tolist()
         self._colons = colons
         for sent in doc.sents:
             if is_ignored(sent.start_char, sent.end_char):
@@ -545,22 +548,6 @@ class AttributionsComponent:
                     used_cues.add(nested["cue_tok"])
                     nested["sentence"] = rec["sentence"]
                     found.append(nested)
-            # quote signed with a dash: "“...” ― Name"
-            for di in dashes[bisect.bisect_left(dashes, sent.start):bisect.bisect_left(dashes, sent.end)]:
-                tok = doc[di]
-                if tok.text in ("―", "—", "--") and tok.i > 0 and tok.i + 1 < len(doc) and tok.i not in used_cues \
-                        and doc[tok.i - 1].text in ("”", '"', "''") and doc[tok.i + 1].pos_ == "PROPN":
-                    k = self._quote_at(doc[tok.i - 1].idx - 1, doc[tok.i - 1].idx)
-                    end = tok.i + 1
-                    while end < len(doc) and doc[end].pos_ == "PROPN" and end - tok.i <= 5:
-                        end += 1
-                    if k is not None:
-                        content = self._char_trim(text, *quotes[k])
-                        if content is not None:
-                            used_cues.add(tok.i)
-                            found.append(_record(Span(tok.idx, tok.idx + len(tok)), tok.i, "say", content,
-                                                 self._trim(doc, tok.i + 1, end), end - 1, direct=True, quote=k,
-                                                 sentence=_sent_span(text, sent)))
             # headline / colon form: "Name Surname: content"; a speaker's verb phrase and a colon before a quote
             for rec in (self._colon_form(doc, sent, used_cues, taken_quotes),
                         self._phrase_before_quote(doc, sent, used_cues, taken_quotes)):
@@ -575,6 +562,7 @@ class AttributionsComponent:
             used_cues.add(rec["cue_tok"])
             found.append(rec)
         found.extend(self._transcript_turns(doc, used_cues, is_ignored))
+        found.extend(self._signed_quotes(doc, used_cues, is_ignored))
         self._quote_after_colon(doc, found, taken_quotes)
 
         # quotes that follow a direct attribution with no cue of their own: content_2
@@ -1532,6 +1520,32 @@ class AttributionsComponent:
         if content is None or hi - lo < 3:
             return None
         return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, self.evidential_adverbs[tok.lower_], content)
+
+    def _signed_quotes(self, doc, used_cues, is_ignored):
+        """Quotes signed with a dash and a name that ends the line: "“...” ― Sonya Herridge", "“...”\n\n- Bernie
+        Sanders.", "... — Paul Ryan (@SpeakerRyan) July 5, 2016" (the dash is the cue)."""
+        text, out = self._text, []
+        for m in SIGNED_QUOTE_RE.finditer(text):
+            rest = re.sub(r"\([^)]*\)", "", m.group("rest")).split("<")[0]
+            if re.search(r"\b[a-z]{3,}", rest) or is_ignored(m.start("dash"), m.end("name")):
+                continue  # "“...” — Smith said on Monday": a speaker with a verb of his own
+            k = self._quote_at(m.start() - 1, m.start())
+            name_end = m.end("name")
+            if text[name_end - 1] == "." and name_end - m.start("name") > 2 and text[name_end - 3] not in " \t\u00a0":
+                name_end -= 1  # the sentence's full stop, not an initial's ("Jane A.")
+            dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+            name = doc.char_span(m.start("name"), name_end, alignment_mode="expand")
+            content = self._char_trim(text, *self._quotes[k]) if k is not None else None
+            if content is None or dash is None or name is None or dash[0].i in used_cues or \
+                    text[text.rfind("\n", 0, self._quotes[k][0]) + 1:].lstrip()[:1] not in QUOTE_CHARS:
+                # (the paragraph must open with a quote: "... insisted his party was “still the first force.”--Kim
+                # Doe" is the reporter's signature under the paragraph)
+                continue
+            used_cues.add(dash[0].i)
+            out.append(_record(Span(m.start("dash"), m.end("dash")), dash[0].i, "say", content,
+                               Span(m.start("name"), name_end), name[-1].i, direct=True, quote=k,
+                               sentence=Span(content.start, name_end)))
+        return out
 
     def _transcript_turns(self, doc, used_cues, is_ignored):
         """Interview transcripts: paragraphs opened by a speaker label ("SMITH: Well, ...", "Jones: ...").
