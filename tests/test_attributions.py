@@ -711,6 +711,25 @@ def test_a_signature_or_a_speaker_with_a_verb_is_no_dash_signature(nlp, text):
     assert not any(a.cue.text(text) in ("--", "—") for a in atts)
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("As the chief executive, Jane Wiener, put it in her memo to employees, “Imagine a world where we lead.”",
+     "Jane Wiener", "Imagine a world where we lead"),
+    ("Or, as Tom Ridge, a former secretary, put it: “The barbarians are no longer at the gate.”",
+     "Tom Ridge, a former secretary", "The barbarians are no longer at the gate"),
+])
+def test_as_someone_put_it(nlp, text, source, content):
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["lemma"], v["content"]) == (source, "put it", "say", content)
+
+
+@pytest.mark.parametrize("text", ["She put the plan on hold.", "The team put together a strong agenda."])
+def test_put_without_it_is_no_cue(nlp, text):
+    _, atts = run(nlp, text)
+    assert atts == []
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

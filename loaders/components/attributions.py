@@ -201,6 +201,7 @@ class AttributionsComponent:
         self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
         self.prep_only = set(lex.get("prep_only") or [])
         self.quote_only = set(lex.get("quote_only") or [])
+        self.object_idioms = {k: set(v) for k, v in (lex.get("object_idioms") or {}).items()}
         self.as_verbs = set(lex.get("as_verbs") or []) | self.as_only
         self.particles = {k: set(v) for k, v in (lex.get("particles") or {}).items()}
         self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
@@ -729,6 +730,9 @@ class AttributionsComponent:
         after it ("said in a statement", "wrote in an op-ed")."""
         norm = self.verbs[lemma]
         end = tok.i + 1
+        if lemma in self.object_idioms and end < len(doc) and doc[end].head.i == tok.i and \
+                doc[end].lower_ in self.object_idioms[lemma]:
+            end += 1  # "put it"
         parts = self.particles.get(lemma)
         if parts:
             # the particle right after the verb, or after one adverb of the verb ("called again for")
@@ -797,6 +801,8 @@ class AttributionsComponent:
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
             return None  # "the said document", "told" used as adjective
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
+        if lemma in self.object_idioms and not (tok.i + 1 < cue_end and doc[tok.i + 1].lower_ in self.object_idioms[lemma]):
+            return None  # "put the plan on hold", "put together": not the idiom
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
