@@ -730,6 +730,15 @@ def test_put_without_it_is_no_cue(nlp, text):
     assert atts == []
 
 
+def test_an_inverted_speech_verb_before_a_colon_is_the_cue(nlp):
+    text = "The plan would make the code more complicated. Said Ellis: “I do not get the sense she is interested.”"
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["lemma"], v["content"]) == ("Ellis", "Said", "say",
+                                                                 "I do not get the sense she is interested")
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -237,6 +237,8 @@ class AttributionsComponent:
             for form in _inflections(lemma) | irregular.get(lemma, set()):
                 self._headline_forms.setdefault(form, lemma)
         self._headline_lemmas = set(self._headline_forms.values())
+        # inflected speech verbs, for an inverted label ("Said Ellis: “...”")
+        self._speech_forms = {form: lemma for lemma in SPEECH for form in _inflections(lemma) | irregular.get(lemma, set())}
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -1623,6 +1625,11 @@ class AttributionsComponent:
             content = self._char_trim(text, *self._quotes[k])
             if content is None or len(text[content.start:content.end].split()) < 3:
                 continue
+            first = doc[lo]
+            if first.i < head.i and first.text[:1].isupper() and first.lower_ in self._speech_forms:
+                # "Said Ellis: “...”": the inverted verb is the cue
+                return _record(Span(first.idx, first.idx + len(first)), first.i, self._speech_forms[first.lower_],
+                               content, self._trim(doc, lo + 1, t.i), head.i, direct=True, quote=k)
             return _record(Span(t.idx, t.idx + 1), t.i, "say", content, self._trim(doc, lo, t.i), head.i, direct=True,
                            quote=k)
         return None
