@@ -739,6 +739,15 @@ def test_an_inverted_speech_verb_before_a_colon_is_the_cue(nlp):
                                                                  "I do not get the sense she is interested")
 
 
+def test_calls_for_a_clause_as_a_noun(nlp):
+    text = "The report has prompted calls for all edible salt to be iodised."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["lemma"], v["content"]) == (None, "calls for", "call_for",
+                                                                 "all edible salt to be iodised")
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

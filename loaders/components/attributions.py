@@ -1395,9 +1395,15 @@ class AttributionsComponent:
             preps = set(spec.get("preps") or [])
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i == tok.i + 1), None)
             pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if pobj is None:
+            if pobj is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in preps and \
+                    doc[tok.i + 1].dep_ == "mark" and doc[tok.i + 1].head.head.i == tok.i:
+                # "calls for all salt to be iodised": the parser made "for" the mark of a clause
+                prep, clause = doc[tok.i + 1], doc[tok.i + 1].head
+                content = self._trim(doc, prep.i + 1, clause.right_edge.i + 1)
+            elif pobj is None:
                 return None
-            content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+            else:
+                content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
             norm = spec.get("lemma", lemma)
             if spec.get("cue_prep"):
                 cue = Span(tok.idx, prep.idx + len(prep))
