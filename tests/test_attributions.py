@@ -748,6 +748,15 @@ def test_calls_for_a_clause_as_a_noun(nlp):
                                                                  "all edible salt to be iodised")
 
 
+def test_issuing_a_statement_is_part_of_the_cue_and_its_subject_the_speaker(nlp):
+    text = "The campaign issued a statement saying the report was false."
+    _, atts = run(nlp, text)
+    [a] = atts
+    v = view(text, a)
+    assert (v["source"], v["cue"], v["lemma"], v["content"]) == ("The campaign", "issued a statement saying", "say",
+                                                                 "the report was false")
+
+
 def test_calling_for_someone_to_act(nlp):
     text = "The senator is calling for the county to step up its efforts against the flooding."
     _, atts = run(nlp, text)

@@ -817,6 +817,13 @@ class AttributionsComponent:
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
         subj, passive = self._subject(tok)
+        carrier = tok.head.head if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and \
+            tok.head.head.pos_ == "VERB" and tok.head.lemma_.lower() in self.statement_nouns | self.medium_nouns else None
+        if carrier is not None:
+            # "the campaign issued a statement saying ...": the act of issuing it is part of the cue, and its
+            # subject is the speaker (not the statement)
+            cue = Span(doc[self._aux_start(doc, carrier)].idx, cue.end)
+            subj, passive = self._subject(carrier)
         if subj is None and not passive and tok.dep_ == "ROOT" and tok.i > 1 and doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
             # "In an interview with the hosts X and Y, the candidate stated ...": the parser hung the subject on the
             # opening phrase as an appositive; the noun phrase between the last comma and the verb is the speaker
