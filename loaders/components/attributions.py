@@ -767,6 +767,20 @@ class AttributionsComponent:
             start = self._aux_start(doc, gov)
         return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
 
+    def _statement_carrier(self, doc, tok):
+        """The verb that issued the statement a participle cue hangs on ("issued a statement saying", "sent an email
+        asking"; but not after a comma: "gave a speech, predicting ..."), or None."""
+        if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text == ",":
+            return None
+        nouns = self.statement_nouns | self.medium_nouns
+        if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and \
+                tok.head.lemma_.lower() in nouns:
+            return tok.head.head
+        if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in nouns for c in tok.head.children):
+            return tok.head
+        return None
+
     @staticmethod
     def _went_on(verb) -> bool:
         """"went on to", "continued to": the act that follows did happen."""
@@ -817,8 +831,7 @@ class AttributionsComponent:
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
         subj, passive = self._subject(tok)
-        carrier = tok.head.head if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and \
-            tok.head.head.pos_ == "VERB" and tok.head.lemma_.lower() in self.statement_nouns | self.medium_nouns else None
+        carrier = self._statement_carrier(doc, tok)
         if carrier is not None:
             # "the campaign issued a statement saying ...": the act of issuing it is part of the cue, and its
             # subject is the speaker (not the statement)
