@@ -225,6 +225,7 @@ class AttributionsComponent:
         self.other_senses = {v: set(parts) for v, parts in (lex.get("other_senses") or {}).items()}
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
+        self._issued_nouns = self.statement_nouns | self.medium_nouns  # "issued a statement / sent an email saying"
         self.headline_adverbs = set(lex.get("headline_adverbs") or [])
         self.headline_adjuncts = set(lex.get("headline_adjuncts") or [])
         # inflected forms of the cue verbs a headline may use (a title-case verb gets no verb tag or lemma)
@@ -238,7 +239,8 @@ class AttributionsComponent:
                 self._headline_forms.setdefault(form, lemma)
         self._headline_lemmas = set(self._headline_forms.values())
         # inflected speech verbs, for an inverted label ("Said Ellis: “...”")
-        self._speech_forms = {form: lemma for lemma in SPEECH for form in _inflections(lemma) | irregular.get(lemma, set())}
+        self._speech_forms = {form: lemma for lemma in SPEECH
+                              for form in _inflections(lemma) | irregular.get(lemma, set())}
         self.content_includes_that = content_includes_that
         self.inside_quotes = inside_quotes
         self.min_quote_words = min_quote_words
@@ -772,7 +774,7 @@ class AttributionsComponent:
         asking"; but not after a comma: "gave a speech, predicting ..."), or None."""
         if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text == ",":
             return None
-        nouns = self.statement_nouns | self.medium_nouns
+        nouns = self._issued_nouns
         if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and \
                 tok.head.lemma_.lower() in nouns:
             return tok.head.head
