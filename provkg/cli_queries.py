@@ -80,6 +80,10 @@ def anonymous_command(db, limit, fmt):
 def contradictions_command(db, fmt):
     """List disputed claims with both sides' provenance (who reports each, who denies it).
 
+    A denial in the very words another article reports is one claim with reports for and against
+    it; such claims are listed too ("denied in the words another article reports"; JSON key
+    "denied").
+
     \b
     Example:
       provkg contradictions --format json | jq '.contradictions[].basis'

@@ -117,19 +117,34 @@ def _side(node: Tree, label: str, side: dict) -> None:
         _add(s, f"✗ {_where(r['article'])}: denied by {r['source']['name']} [{r['edge_id']}]")
 
 
+DENIED_IN_PLACE = "denied in the words another article reports"
+
+
 def contradictions_tree(result: dict) -> Tree:
-    root = Tree(escape(_n(result["count"], "contradiction")))
+    head = _n(result["count"], "contradiction")
+    if result["denied"]:
+        head += f", {_n(len(result['denied']), 'claim')} {DENIED_IN_PLACE}"
+    root = Tree(escape(head))
     for c in result["contradictions"]:
         node = _add(root, f"{c['basis']}: {_where(c['article'])} {_q(c['evidence']['text'])} [{c['edge_id']}]")
         _side(node, "A", c["a"])
         _side(node, "B", c["b"])
+    for side in result["denied"]:
+        _side(root, DENIED_IN_PLACE, side)
     return root
 
 
+def _reporters(side: dict) -> str:
+    return ", ".join(dict.fromkeys(r["source"]["name"] for r in side["reports"]))
+
+
 def contradictions_table(result: dict):
-    rows = [[c["basis"], _one(c["a"]["text"]), ", ".join(dict.fromkeys(r["source"]["name"] for r in c["a"]["reports"])),
-             _one(c["b"]["text"]), ", ".join(dict.fromkeys(r["source"]["name"] for r in c["b"]["reports"])),
+    rows = [[c["basis"], _one(c["a"]["text"]), _reporters(c["a"]), _one(c["b"]["text"]), _reporters(c["b"]),
              _where(c["article"]), c["edge_id"]] for c in result["contradictions"]]
+    # a claim denied in its own words: the denier stands on side B of the same text
+    rows += [["denial (same words)", _one(side["text"]), _reporters(side), _one(side["text"]),
+              "denied by " + ", ".join(dict.fromkeys(d["source"]["name"] for d in side["denials"])),
+              _where(side["denials"][0]["article"]), side["denials"][0]["edge_id"]] for side in result["denied"]]
     return table(["basis", "claim A", "A reported by", "claim B", "B reported by", "where", "edge"], rows)
 
 

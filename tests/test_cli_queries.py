@@ -169,3 +169,21 @@ def test_anonymous_limit_says_how_many_are_shown(db):
     assert as_json(db, "anonymous", "--limit", "0") == as_json(db, "anonymous")
     bad = run(db, "anonymous", "--limit", "-1")
     assert bad.exit_code == 2 and "Invalid value for '--limit'" in bad.stderr
+
+
+def test_contradictions_lists_a_claim_denied_in_the_words_another_article_reports(examples_db):
+    # the Bay Herald's Port Authority denies the very words the dock worker told the Coastal Ledger: one Claim
+    result = RUNNER.invoke(cli, ["contradictions", "--db", examples_db], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    assert lines[0] == "2 contradictions, 1 claim denied in the words another article reports"
+    assert lines[-9:] == [
+        "└── denied in the words another article reports: “that at least forty containers had gone missing since December” — 1",
+        "    independent origin",
+        "    ├── 2026-03-02 Coastal Ledger: dock worker (anonymous source) “A dock worker who asked not to be named because he",
+        "    │   was not authorised to speak to the press «said» that at least forty containers had gone missing since December.”",
+        "    │   [e5d461dcb4491fa7b]",
+        "    ├── 2026-03-03 Valley Post: dock worker (anonymous source) “A dock worker who asked not to be named because he was",
+        "    │   not authorised to speak to the press «said» that at least forty containers had gone missing since December.”",
+        "    │   [e8c7dc7b38027af59]",
+        "    └── ✗ 2026-03-05 Bay Herald: denied by Harbor Port Authority [ef3740b00056d933e]"]

@@ -119,11 +119,19 @@ Inspectors found cracks in the spillway of the northern dam during a routine vis
 
 def test_a_claim_denied_in_another_article_keeps_the_denial(examples_store):
     # the Port Authority denies the very words the dock worker told the Coastal Ledger: one Claim, one
-    # report for it and one against it (origins lists the denial apart from the origins)
+    # report for it and one against it (origins lists the denial apart from the origins; contradictions
+    # lists the claim as denied in place, since no CONTRADICTS edge can join a claim to itself)
+    from provkg.queries.contradictions import contradictions
     from provkg.queries.origins import origins
 
     result = origins(examples_store, "at least forty containers had gone missing since December")
     assert [(r["article"]["outlet"], r["source"]["name"]) for r in result["denials"]] == [
         ("Bay Herald", "Harbor Port Authority")]
     assert [(r["article"]["outlet"], r["source"]["name"]) for o in result["origins"] for r in o["reports"]] == [
+        ("Coastal Ledger", "dock worker"), ("Valley Post", "dock worker")]
+    [denied] = contradictions(examples_store)["denied"]
+    assert (denied["id"], denied["origin_count"]) == (result["claim"]["id"], 1)
+    assert [(r["article"]["outlet"], r["source"]["name"]) for r in denied["denials"]] == [
+        ("Bay Herald", "Harbor Port Authority")]
+    assert [(r["article"]["outlet"], r["source"]["name"]) for r in denied["reports"]] == [
         ("Coastal Ledger", "dock worker"), ("Valley Post", "dock worker")]
