@@ -134,16 +134,16 @@ def contradictions_tree(result: dict) -> Tree:
     return root
 
 
-def _reporters(side: dict) -> str:
-    return ", ".join(dict.fromkeys(r["source"]["name"] for r in side["reports"]))
+def _names(reports: list[dict]) -> str:
+    return ", ".join(dict.fromkeys(r["source"]["name"] for r in reports))
 
 
 def contradictions_table(result: dict):
-    rows = [[c["basis"], _one(c["a"]["text"]), _reporters(c["a"]), _one(c["b"]["text"]), _reporters(c["b"]),
+    rows = [[c["basis"], _one(c["a"]["text"]), _names(c["a"]["reports"]), _one(c["b"]["text"]), _names(c["b"]["reports"]),
              _where(c["article"]), c["edge_id"]] for c in result["contradictions"]]
     # a claim denied in its own words: the denier stands on side B of the same text
-    rows += [["denial (same words)", _one(side["text"]), _reporters(side), _one(side["text"]),
-              "denied by " + ", ".join(dict.fromkeys(d["source"]["name"] for d in side["denials"])),
+    rows += [["denial (same words)", _one(side["text"]), _names(side["reports"]), _one(side["text"]),
+              "denied by " + _names(side["denials"]),
               _where(side["denials"][0]["article"]), side["denials"][0]["edge_id"]] for side in result["denied"]]
     return table(["basis", "claim A", "A reported by", "claim B", "B reported by", "where", "edge"], rows)
 

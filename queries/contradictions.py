@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from provkg.queries import named
-from provkg.queries.common import DENIAL_CUES, Articles, report_rows, reports_of
+from provkg.queries.common import DENIAL_CUES, Articles, report, report_rows
 from provkg.queries.origins import origins
 
 
@@ -26,9 +26,11 @@ def contradictions(store) -> dict:
     articles = Articles(store)
     rows = named.run(store, "contradictions").records()
     on_edges = {r["a_id"] for r in rows} | {r["b_id"] for r in rows}
-    denied = _denied_in_place(store, exclude=on_edges)
+    by_claim = _claim_report_rows(store)
+    denied = _denied_in_place(store, by_claim, exclude=on_edges)
     claim_ids = sorted(on_edges | set(denied))
-    reports = reports_of(store, claim_ids, articles)
+    articles.fetch(r["article_id"] for cid in claim_ids for r in by_claim.get(cid, ()))
+    reports = {cid: [report(r, articles) for r in by_claim.get(cid, ())] for cid in claim_ids}
     counts = {cid: origins(store, claim_id=cid)["origin_count"] for cid in claim_ids}
     articles.fetch(r["article_id"] for r in rows)
 
@@ -45,14 +47,20 @@ def contradictions(store) -> dict:
             "denied": [side(cid, text, kind) for cid, (text, kind) in denied.items()]}
 
 
-def _denied_in_place(store, exclude: set[str]) -> dict[str, tuple[str, str]]:
-    """``{claim id: (text, kind)}`` of the claims one article denies and another reports, in first-report order."""
+def _claim_report_rows(store) -> dict[str, list[dict]]:
+    """Every REPORTED edge to a claim (reports.cypher rows), by claim id, in date order: one read serves
+    both the search for claims denied in place and the sides' reports."""
     by_claim: dict[str, list[dict]] = {}
     for row in report_rows(store):
-        if row["label"] == "Claim" and row["item_id"] not in exclude:
+        if row["label"] == "Claim":
             by_claim.setdefault(row["item_id"], []).append(row)
-    ids = [cid for cid, rs in by_claim.items()
-           if any(d["cue_lemma"] in DENIAL_CUES and any(r["cue_lemma"] not in DENIAL_CUES and
+    return by_claim
+
+
+def _denied_in_place(store, by_claim: dict[str, list[dict]], exclude: set[str]) -> dict[str, tuple[str, str]]:
+    """``{claim id: (text, kind)}`` of the claims one article denies and another reports, in first-report order."""
+    ids = [cid for cid, rs in by_claim.items() if cid not in exclude
+           and any(d["cue_lemma"] in DENIAL_CUES and any(r["cue_lemma"] not in DENIAL_CUES and
                                                          r["article_id"] != d["article_id"] for r in rs) for d in rs)]
     if not ids:
         return {}

@@ -56,8 +56,9 @@ CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
-# verbs whose object is the person addressed ("told RFA", "asked him"): passive, their subject is that person
+# subjects that name a speaker without a name ("he gave the Texan a back-handed compliment: “...”")
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they"}
+# verbs whose object is the person addressed ("told RFA", "asked him"): passive, their subject is that person
 ADDRESSEE_VERBS = {"tell", "inform", "notify", "brief", "assure", "warn", "urge", "ask"}
 # prepositions that name what a statement is about ("responded to the charge", "wrote about the event")
 TOPIC_PREPS = {"about", "upon", "of", "against", "to", "over", "with", "for"}
@@ -393,7 +394,7 @@ class AttributionsComponent:
             opener = doc[colon.i + 1]
             if opener.text not in OPEN_QUOTES + '"' and opener.text != "``":
                 continue
-            k = self._quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
+            k = self._quote_opened_by(opener)
             quote = self._char_trim(text, *quotes[k]) if k is not None and k not in taken_quotes else None
             if quote is None:
                 continue
@@ -411,6 +412,17 @@ class AttributionsComponent:
             else:
                 continue
             taken_quotes.add(k)
+
+    def _quote_opened_by(self, mark) -> int | None:
+        """The quotation that starts right after the token ``mark`` (an opening quote mark), or None."""
+        return self._quote_at(mark.idx + len(mark), mark.idx + len(mark) + 1)
+
+    @staticmethod
+    def _next_word(doc, i: int) -> int:
+        """The index of the first token at or after ``i`` that is not white space (``len(doc)`` if none)."""
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        return i
 
     def _quote_closing_before(self, doc, i: int):
         """The quote whose closing mark (and comma) comes right before token ``i``, or None."""
@@ -774,12 +786,11 @@ class AttributionsComponent:
         asking"; but not after a comma: "gave a speech, predicting ..."), or None."""
         if tok.tag_ != "VBG" or tok.i == 0 or doc[tok.i - 1].text == ",":
             return None
-        nouns = self._issued_nouns
         if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB" and \
-                tok.head.lemma_.lower() in nouns:
+                tok.head.lemma_.lower() in self._issued_nouns:
             return tok.head.head
         if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in nouns for c in tok.head.children):
+                c.dep_ == "dobj" and c.i < tok.i and c.lemma_.lower() in self._issued_nouns for c in tok.head.children):
             return tok.head
         return None
 
@@ -1109,10 +1120,8 @@ class AttributionsComponent:
             if content is None and norm == "call_for":
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
                 pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-                # (an adverb may come between: "called again for the mayor to resign")
-                mark = next((m for c in children if c.dep_ == "advcl" and c.i > tok.i for m in c.children
-                             if m.dep_ == "mark" and m.lower_ == "for" and
-                             all(t.dep_ == "advmod" and t.head.i == tok.i for t in doc[tok.i + 1:m.i])), None)
+                # (_cue_span took in a "for" the parser made the mark of a clause, after an adverb or not)
+                mark = doc[cue_end - 1] if doc[cue_end - 1].dep_ == "mark" else None
                 if pobj is not None:
                     content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1) if pobj.dep_ == "pcomp" \
                         else self._np_span(doc, pobj)
@@ -1141,7 +1150,7 @@ class AttributionsComponent:
                 # ... but not a quote that opens the next sentence ("declared bankruptcy. “...”")
                 if j < len(doc) and j <= after + 2 and (doc[j].text in (OPEN_QUOTES + '"``') or doc[j].text == "''") \
                         and not any(doc[k].text in (".", "?", "!") for k in range(cue_end, j)):
-                    k = self._quote_at(doc[j].idx + len(doc[j]), doc[j].idx + len(doc[j]) + 1)
+                    k = self._quote_opened_by(doc[j])
                     if k is not None:
                         qa, qb = quotes[k]
                         content = self._char_trim(text, qa, qb)
@@ -1266,14 +1275,12 @@ class AttributionsComponent:
             last -= 1
         if doc[last].text not in (".", ":") or sent.end >= len(doc):
             return None, None
-        nxt = sent.end
-        while nxt < len(doc) and doc[nxt].is_space:
-            nxt += 1
+        nxt = self._next_word(doc, sent.end)
         if nxt >= len(doc):
             return None, None
         opener = doc[nxt]
         if opener.text in OPEN_QUOTES + '"' or opener.text in ("``", "''"):
-            k = self._quote_at(opener.idx + len(opener), opener.idx + len(opener) + 1)
+            k = self._quote_opened_by(opener)
             if k is None:
                 return None, None
             qa, qb = self._quotes[k]
@@ -1573,7 +1580,7 @@ class AttributionsComponent:
             name = doc.char_span(m.start("name"), name_end, alignment_mode="expand")
             content = self._char_trim(text, *self._quotes[k]) if k is not None else None
             if content is None or dash is None or name is None or dash[0].i in used_cues or \
-                    text[text.rfind("\n", 0, self._quotes[k][0]) + 1:].lstrip()[:1] not in QUOTE_CHARS:
+                    text[text.rfind("\n", 0, self._quotes[k][0]) + 1:self._quotes[k][0]].lstrip()[:1] not in QUOTE_CHARS:
                 # (the paragraph must open with a quote: "... insisted his party was “still the first force.”--Kim
                 # Doe" is the reporter's signature under the paragraph)
                 continue
@@ -1675,12 +1682,10 @@ class AttributionsComponent:
                     or any(a.i in used_cues for a in verb.ancestors) \
                     or self._quoted(verb.idx):
                 continue
-            nxt = ci + 1
-            while nxt < len(doc) and doc[nxt].is_space:
-                nxt += 1
+            nxt = self._next_word(doc, ci + 1)
             if nxt >= len(doc) or not (doc[nxt].text in OPEN_QUOTES + '"' or doc[nxt].text in ("``", "''")):
                 continue
-            k = self._quote_at(doc[nxt].idx + len(doc[nxt]), doc[nxt].idx + len(doc[nxt]) + 1)
+            k = self._quote_opened_by(doc[nxt])
             if k is None or k in taken_quotes or any(c.dep_ in ("ccomp", "xcomp") and c.i < ci for c in verb.children):
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
