@@ -517,6 +517,23 @@ def test_second_conjoined_cue_inherits_first_cue_subject(nlp):
     assert ("They", "the board ignored warnings") in got
 
 
+def test_a_second_speech_act_ends_the_first_ones_clause(nlp):
+    t = "He announced that he was undergoing therapy and vowed to focus on his family."
+    _, atts = run(nlp, t)
+    assert [(g["source"], g["cue"], g["content"]) for g in (view(t, a) for a in atts)] == [
+        ("He", "announced", "that he was undergoing therapy"), ("He", "vowed", "to focus on his family")]
+    # the clause's own second verb, in its tense, stays in the content
+    v = only(nlp, "A spokesman said the police had arrested two men and charged them with fraud.")
+    assert v["content"] == "the police had arrested two men and charged them with fraud"
+
+
+def test_seeking_to_act_is_an_attributed_intention(nlp):
+    v = only(nlp, "The union sought to block the merger.")
+    assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")
+    _, atts = run(nlp, "The grant is sought to fund the school.")
+    assert atts == []
+
+
 def test_according_to_a_quoting_b_gives_two_attributions(nlp):
     t = "According to the newspaper, quoting a senior diplomat, the talks collapsed on Monday."
     _, atts = run(nlp, t)

@@ -290,13 +290,18 @@ class AttributionsComponent:
     def _stray_cue(self, tok) -> bool:
         """A cue verb the parser joined to the clause of an earlier cue instead of to that cue: "they claimed
         the fund was empty and claim the board ...", where "claim" hangs on "was" but shares "claimed"'s subject.
-        Only for a repeated cue or "add": "farmers distrust X and believe Y" is the farmers' belief."""
+        Only for a repeated cue or "add" ("farmers distrust X and believe Y" is the farmers' belief), or for a
+        cue with a clause or an infinitive in the earlier cue's tense where the clause verb has another form
+        ("he announced that he was undergoing therapy and vowed to ...", but not "said the police had arrested
+        two men and charged them")."""
         if tok.dep_ != "conj" or tok.head.dep_ != "ccomp":
             return False
         norm, gov = self.verbs.get(tok.lemma_.lower()), self.verbs.get(tok.head.head.lemma_.lower())
-        return gov is not None and norm in (gov, "add") and \
-            not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children) and \
-            any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        if gov is None or norm is None or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children):
+            return False
+        return norm in (gov, "add") and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) or \
+            tok.tag_ in ("VBD", "VBZ") and tok.tag_ == tok.head.head.tag_ != tok.head.tag_ and \
+            any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
     def _quoted(self, idx: int) -> bool:
         """Is character ``idx`` inside one of the document's quotations?"""
@@ -1099,7 +1104,8 @@ class AttributionsComponent:
                     # (and the rest of an object a hyphen split: "proposing counter - measures")
                     for c in children:
                         if c.i == hi and c.dep_ in ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj") and not any(
-                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs for v in (c, *c.children)):
+                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and v.lemma_.lower() not in self.intention_verbs
+                                for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
                 elif obj is None and lemma not in ("publish", "write") and any(c.dep_ == "agent" for c in children):
@@ -1109,7 +1115,7 @@ class AttributionsComponent:
                     if patient is not None:
                         content = self._np_span(doc, patient)
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
-                    and not (lemma in self.intention_verbs and tok.dep_ in ("relcl", "acl")):
+                    and not (lemma in self.intention_verbs and (passive or tok.dep_ in ("relcl", "acl"))):
                 # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
                 # declined to be named", "a diplomat who asked not to be named" only describe the source
                 x = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
