@@ -527,6 +527,16 @@ def test_a_second_speech_act_ends_the_first_ones_clause(nlp):
     assert v["content"] == "the police had arrested two men and charged them with fraud"
 
 
+def test_the_speaker_of_a_perfect_and_of_a_verb_joined_to_a_passive(nlp):
+    # "he's said" is "he has said" when the verb has an object or a clause; "it's said that" stays source-less
+    v = only(nlp, "Ever since the mayor took office, he's said the same thing at every stop.")
+    assert (v["source"], v["cue"], v["content"]) == ("he", "'s said", "the same thing at every stop")
+    assert only(nlp, "It's said that the plan failed.")["source"] is None
+    v = only(nlp, "By the end of the day, the senator was forced into damage control and said that his words "
+                  "had been misconstrued.")
+    assert (v["source"], v["content"]) == ("the senator", "that his words had been misconstrued")
+
+
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")

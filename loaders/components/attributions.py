@@ -317,12 +317,23 @@ class AttributionsComponent:
                 return k
         return None
 
+    @staticmethod
+    def _has_aux(aux, verb) -> bool:
+        """Is ``aux``, which the parser read as a passive auxiliary, the "has" of a perfect: "he's said the same
+        thing", "she’s argued that ..." (a passive takes no object and no clause of its own, "it's said that" aside)?"""
+        return aux.lower_ in ("'s", "’s") and verb.tag_ in ("VBN", "VBD") and any(
+            c.dep_ in ("dobj", "ccomp") for c in verb.children) and any(
+            c.dep_ in PASS_SUBJ and c.lower_ != "it" for c in verb.children)
+
     def _subject(self, tok):
         """(subject token or None, passive?) of a verb, inheriting through conj/xcomp/advcl/acl."""
         t = tok.head.head if self._stray_cue(tok) else tok
         via_control = False
+        # a finite verb joined to a passive one shares its subject as its speaker: "Trump was forced into damage
+        # control and said ..."
+        active = tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children)
         for _ in range(5):
-            passive = any(c.dep_ == "auxpass" for c in t.children)
+            passive = any(c.dep_ == "auxpass" and not self._has_aux(c, t) for c in t.children)
             subs = [c for c in t.children if c.dep_ in SUBJ and c.dep_ != "expl"]
             if len(subs) > 1 and not self._quoted(t.idx):
                 # "“... Every single amendment,” said Cruz": the parser made a word of the quote a second subject;
@@ -341,7 +352,7 @@ class AttributionsComponent:
                 if c.dep_ in SUBJ and c.dep_ != "expl":
                     return c, False
                 if c.dep_ in PASS_SUBJ:
-                    if via_control:  # "X was forced to acknowledge": X is who acknowledges
+                    if via_control or active and t.i != tok.i or not passive:  # "X was forced to acknowledge" 
                         return c, False
                     agent = next((g for g in t.children if g.dep_ == "agent"), None)
                     if agent is not None:
