@@ -537,6 +537,17 @@ def test_the_speaker_of_a_perfect_and_of_a_verb_joined_to_a_passive(nlp):
     assert (v["source"], v["content"]) == ("the senator", "that his words had been misconstrued")
 
 
+@pytest.mark.parametrize("text, content", [
+    # an infinitive the parser hung on the verb still belongs to the object it follows
+    ("The minister praised the efforts of the envoy to find a solution to the war.",
+     "the efforts of the envoy to find a solution to the war"),
+    # a clause of time is the writer's narration
+    ("The senator supported the bill before it came to a vote.", "the bill"),
+])
+def test_what_follows_an_object_content(nlp, text, content):
+    assert only(nlp, text)["content"] == content
+
+
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")

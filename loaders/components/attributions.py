@@ -52,6 +52,9 @@ DASHES = ("–", "—", "―", "--", "-")
 EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
+# the verb's own modifiers that may carry an object content on, and the marks of clauses that never do
+OBJECT_MODIFIERS = ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj", "xcomp")
+SEPARATE_CLAUSE_MARKS = ("before", "after", "because", "since", "although", "though", "while", "whereas", "once")
 CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
@@ -1110,11 +1113,14 @@ class AttributionsComponent:
                     elif reason is not None:
                         hi = reason.right_edge.i + 1
                     # the verb's modifiers that follow the object with no comma go with it ("defended the group
-                    # against attacks", "identified China as a suspect"), but not one that carries a cue of its own
-                    # ("acknowledged its first cases after denying ...": an attribution of its own)
-                    # (and the rest of an object a hyphen split: "proposing counter - measures")
+                    # against attacks", "identified China as a suspect", "praised the efforts of the envoy to find a
+                    # solution", "described him as he live-tweeted"), but not a clause of time or cause ("supported the
+                    # bill before it ...") nor one that carries a cue of its own ("acknowledged its first cases after
+                    # denying ...": an attribution of its own) (and the rest of an object a hyphen split: "proposing
+                    # counter - measures")
                     for c in children:
-                        if c.i == hi and c.dep_ in ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj") and not any(
+                        if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
+                                m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and not any(
                                 v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and v.lemma_.lower() not in self.intention_verbs
                                 for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
