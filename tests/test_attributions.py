@@ -541,8 +541,10 @@ def test_the_speaker_of_a_perfect_and_of_a_verb_joined_to_a_passive(nlp):
     # an infinitive the parser hung on the verb still belongs to the object it follows
     ("The minister praised the efforts of the envoy to find a solution to the war.",
      "the efforts of the envoy to find a solution to the war"),
-    # a clause of time is the writer's narration
+    # a clause of time is the writer's narration, and so are the date and the medium of the act
     ("The senator supported the bill before it came to a vote.", "the bill"),
+    ("The governor endorsed the senator in November.", "the senator"),
+    ("The mayor praised the plan in a tweet.", "the plan"),
 ])
 def test_what_follows_an_object_content(nlp, text, content):
     assert only(nlp, text)["content"] == content

@@ -306,6 +306,15 @@ class AttributionsComponent:
             tok.tag_ in ("VBD", "VBZ") and tok.tag_ == tok.head.head.tag_ != tok.head.tag_ and \
             any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
+    def _when_or_where_said(self, tok) -> bool:
+        """Is ``tok`` a date or a medium that sets the cue's act, not its content: "in November", "on Sunday",
+        "last week", "in a tweet", "in an interview"?"""
+        if tok.dep_ == "npadvmod":
+            return tok.ent_type_ in ("DATE", "TIME")
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.dep_ == "prep" else None
+        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or
+                                     pobj.lemma_.lower() in self._issued_nouns)
+
     def _quoted(self, idx: int) -> bool:
         """Is character ``idx`` inside one of the document's quotations?"""
         k = bisect.bisect_right(self._q_starts, idx) - 1
@@ -1119,6 +1128,8 @@ class AttributionsComponent:
                     # denying ...": an attribution of its own) (and the rest of an object a hyphen split: "proposing
                     # counter - measures")
                     for c in children:
+                        if c.left_edge.i == hi and self._when_or_where_said(c):
+                            break  # "endorsed him in November", "praised her in a tweet": the setting of the act
                         if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
                                 m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and not any(
                                 v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and v.lemma_.lower() not in self.intention_verbs
