@@ -1025,7 +1025,10 @@ class AttributionsComponent:
                              and c.i > tok.i), None)
                 pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
                 if pobj is not None:
-                    content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                    # "referred to immigrants as rapists": the description goes with what it describes
+                    hi = next((c.right_edge.i for c in children if c.dep_ == "prep" and c.lower_ == "as" and
+                               c.i == pobj.right_edge.i + 1), pobj.right_edge.i)
+                    content = self._trim(doc, pobj.left_edge.i, hi + 1)
                     if prep.i == cue_end:
                         cue = Span(cue.start, prep.idx + len(prep))
             # parenthetical: "..., he said." / "..., said the source." / "He said, ..."
