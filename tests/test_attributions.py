@@ -552,6 +552,13 @@ def test_what_follows_an_object_content(nlp, text, content):
     assert only(nlp, text)["content"] == content
 
 
+def test_a_that_clause_the_parser_hung_on_an_adjunct_noun(nlp):
+    v = only(nlp, "The mayor said in one of a series of messages that the truck was carrying explosives.")
+    assert (v["cue"], v["content"]) == ("said", "that the truck was carrying explosives")
+    # but the clause of the verb's own object is the object's
+    assert only(nlp, "She expressed concern that the plan would fail.")["content"] == "concern that the plan would fail"
+
+
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")

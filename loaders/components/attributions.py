@@ -462,14 +462,20 @@ class AttributionsComponent:
         return self._quote_at(doc[j].idx - 1, doc[j].idx)
 
     def _statement_clause(self, tok):
-        """The "that" clause the parser hung on the statement noun of "said in a statement that ..."."""
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in ("in", "during", "through"):
+        """The "that" clause the parser hung on a noun of the cue's adjuncts or its addressee: "said in a statement
+        that ...", "said for the first time that ...", "told the audience at his fundraiser that ..." (a "that"
+        that marks a clause, not one that is a relative pronoun; not the clause of the verb's own object or
+        prepositional content: "expressed concern that ...", "pointed to a report that ...")."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.i < tok.i or not (c.dep_ in ("prep", "npadvmod") and c.lower_ not in self.prep_content.get(lemma, ())
+                                   and c.lower_ not in self.particles.get(lemma, ()) or
+                                   c.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS):
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.statement_nouns:
-                    return next((c for c in pobj.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > pobj.i
-                                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            for t in c.subtree:
+                if t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
+                    return t
         return None
 
     @staticmethod
