@@ -559,6 +559,11 @@ def test_a_that_clause_the_parser_hung_on_an_adjunct_noun(nlp):
     assert only(nlp, "She expressed concern that the plan would fail.")["content"] == "concern that the plan would fail"
 
 
+def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
+    v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
+    assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")
+
+
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")

@@ -52,6 +52,8 @@ DASHES = ("–", "—", "―", "--", "-")
 EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
+# participles that set the scene of a speaker's act ("Clinton, speaking to reporters, said ...")
+SETTING_VERBS = {"speak", "write", "appear", "campaign", "testify", "talk"}
 # the verb's own modifiers that may carry an object content on, and the marks of clauses that never do
 OBJECT_MODIFIERS = ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj", "xcomp")
 SEPARATE_CLAUSE_MARKS = ("before", "after", "because", "since", "although", "though", "while", "whereas", "once")
@@ -513,11 +515,19 @@ class AttributionsComponent:
                 break
         hi = tok.right_edge.i + 1
         for rel in tok.children:
-            if rel.dep_ == "relcl" and rel.i > tok.i and doc[rel.left_edge.i - 1].text == "," and any(
+            if rel.i > tok.i and doc[rel.left_edge.i - 1].text == "," and (rel.dep_ == "relcl" and any(
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
-                    for t in rel.subtree):
+                    for t in rel.subtree) or self._setting(rel)):
                 hi = min(hi, rel.left_edge.i - 1)
         return self._trim(doc, lo, hi)
+
+    @staticmethod
+    def _setting(tok) -> bool:
+        """A participle that sets the scene of the speaker's act, not who the speaker is: "Clinton, speaking to
+        reporters on her plane, said ...", "Obama, who was speaking at a rally, ..."."""
+        verb = tok if tok.dep_ == "acl" else tok if tok.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) else None
+        return verb is not None and verb.tag_ == "VBG" and verb.lemma_.lower() in SETTING_VERBS
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc):
