@@ -535,6 +535,9 @@ def test_the_speaker_of_a_perfect_and_of_a_verb_joined_to_a_passive(nlp):
     v = only(nlp, "By the end of the day, the senator was forced into damage control and said that his words "
                   "had been misconstrued.")
     assert (v["source"], v["content"]) == ("the senator", "that his words had been misconstrued")
+    # but "told" with no one told is the passive's: the subject is who was told
+    _, atts = run(nlp, "I was basically hauled in and told that my mother had attacked the church.")
+    assert [a.source for a in atts] == [None]
 
 
 @pytest.mark.parametrize("text, content", [
@@ -562,6 +565,9 @@ def test_a_that_clause_the_parser_hung_on_an_adjunct_noun(nlp):
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
     assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")
+    assert only(nlp, "The governor in a Medium post said the tax was unfair.")["source"] == "The governor"
+    v = only(nlp, "A study of newly filed campaign-finance reports found that donations fell.")
+    assert v["source"] == "A study of newly filed campaign-finance reports"
 
 
 def test_seeking_to_act_is_an_attributed_intention(nlp):

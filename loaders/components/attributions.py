@@ -345,7 +345,9 @@ class AttributionsComponent:
         via_control = False
         # a finite verb joined to a passive one shares its subject as its speaker: "Trump was forced into damage
         # control and said ..."
-        active = tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children)
+        # (but "I was hauled in and told that ...": "told" with no one told is the passive's)
+        active = tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children) and not (
+            tok.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children))
         for _ in range(5):
             passive = any(c.dep_ == "auxpass" and not self._has_aux(c, t) for c in t.children)
             subs = [c for c in t.children if c.dep_ in SUBJ and c.dep_ != "expl"]
@@ -519,6 +521,9 @@ class AttributionsComponent:
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
                     for t in rel.subtree) or self._setting(rel)):
                 hi = min(hi, rel.left_edge.i - 1)
+            elif rel.i > tok.i and rel.lower_ in ("in", "on", "during", "at") and rel.right_edge.i == tok.right_edge.i \
+                    and self._when_or_where_said(rel):
+                hi = min(hi, rel.left_edge.i)  # "Jeb Bush in a Medium post", "the mayor on Monday"
         return self._trim(doc, lo, hi)
 
     @staticmethod
