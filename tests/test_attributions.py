@@ -548,6 +548,8 @@ def test_the_speaker_of_a_perfect_and_of_a_verb_joined_to_a_passive(nlp):
     ("The senator supported the bill before it came to a vote.", "the bill"),
     ("The governor endorsed the senator in November.", "the senator"),
     ("The mayor praised the plan in a tweet.", "the plan"),
+    ("The senator praised the governor during a rally in Ohio.", "the governor"),
+    ("She challenged him to a debate.", "him to a debate"),
     # a description goes with what it describes, after a preposition too
     ("The candidate referred to the protesters as my friends.", "the protesters as my friends"),
 ])

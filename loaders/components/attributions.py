@@ -54,6 +54,8 @@ SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 # participles that set the scene of a speaker's act ("Clinton, speaking to reporters, said ...")
 SETTING_VERBS = {"speak", "write", "appear", "campaign", "testify", "talk"}
+# prepositions that set an act in time or on an occasion ("on Monday", "during a rally", "in a tweet")
+SETTING_PREPS = {"in", "on", "at", "during", "over"}
 # the verb's own modifiers that may carry an object content on, and the marks of clauses that never do
 OBJECT_MODIFIERS = ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj", "xcomp")
 SEPARATE_CLAUSE_MARKS = ("before", "after", "because", "since", "although", "though", "while", "whereas", "once")
@@ -232,6 +234,7 @@ class AttributionsComponent:
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
         self._issued_nouns = self.statement_nouns | self.medium_nouns  # "issued a statement / sent an email saying"
+        self._occasions = self._issued_nouns | set(lex.get("occasion_nouns") or [])
         self.headline_adverbs = set(lex.get("headline_adverbs") or [])
         self.headline_adjuncts = set(lex.get("headline_adjuncts") or [])
         # inflected forms of the cue verbs a headline may use (a title-case verb gets no verb tag or lemma)
@@ -308,14 +311,15 @@ class AttributionsComponent:
             tok.tag_ in ("VBD", "VBZ") and tok.tag_ == tok.head.head.tag_ != tok.head.tag_ and \
             any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
-    def _when_or_where_said(self, tok) -> bool:
-        """Is ``tok`` a date or a medium that sets the cue's act, not its content: "in November", "on Sunday",
-        "last week", "in a tweet", "in an interview"?"""
+    @staticmethod
+    def _when_or_where_said(tok, nouns) -> bool:
+        """Is ``tok`` a date, or a phrase naming one of ``nouns`` (media, occasions), that sets the cue's act and
+        is not its content: "in November", "on Sunday", "last week", "in a tweet", "during a rally"?"""
         if tok.dep_ == "npadvmod":
             return tok.ent_type_ in ("DATE", "TIME")
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.dep_ == "prep" else None
-        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or
-                                     pobj.lemma_.lower() in self._issued_nouns)
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) \
+            if tok.dep_ == "prep" and tok.lower_ in SETTING_PREPS else None
+        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in nouns)
 
     def _quoted(self, idx: int) -> bool:
         """Is character ``idx`` inside one of the document's quotations?"""
@@ -521,8 +525,8 @@ class AttributionsComponent:
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
                     for t in rel.subtree) or self._setting(rel)):
                 hi = min(hi, rel.left_edge.i - 1)
-            elif rel.i > tok.i and rel.lower_ in ("in", "on", "during", "at") and rel.right_edge.i == tok.right_edge.i \
-                    and self._when_or_where_said(rel):
+            elif rel.i > tok.i and rel.dep_ == "prep" and rel.right_edge.i == tok.right_edge.i and \
+                    self._when_or_where_said(rel, self._issued_nouns):  # (but "delegates at the convention")
                 hi = min(hi, rel.left_edge.i)  # "Jeb Bush in a Medium post", "the mayor on Monday"
         return self._trim(doc, lo, hi)
 
@@ -1152,7 +1156,7 @@ class AttributionsComponent:
                     # denying ...": an attribution of its own) (and the rest of an object a hyphen split: "proposing
                     # counter - measures")
                     for c in children:
-                        if c.left_edge.i == hi and self._when_or_where_said(c):
+                        if c.left_edge.i == hi and self._when_or_where_said(c, self._occasions):
                             break  # "endorsed him in November", "praised her in a tweet": the setting of the act
                         if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
                                 m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and not any(
