@@ -638,6 +638,12 @@ def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp):
     text = "In a new study, three economists found that imports cost jobs."
     _, atts = run(nlp, text)
     assert [view(text, a)["source"] for a in atts] == ["three economists"]
+    # the answers of a share of those asked are the poll's finding, and theirs
+    text = "In a Harbour Gazette poll, 75 percent of voters said the mayor cannot be trusted."
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["source"], view(text, a)["content"]) for a in atts] == [
+        ("a Harbour Gazette poll", "75 percent of voters said the mayor cannot be trusted"),
+        ("75 percent of voters", "the mayor cannot be trusted")]
 
 
 @pytest.mark.parametrize("text, content", [

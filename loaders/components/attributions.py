@@ -54,6 +54,8 @@ SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 # participles that set the scene of a speaker's act ("Clinton, speaking to reporters, said ...")
 SETTING_VERBS = {"speak", "write", "appear", "campaign", "testify", "talk"}
+# words for a share of a group ("79 percent of Democrats", "a majority of voters")
+SHARES = {"percent", "%", "majority", "plurality", "most", "half", "third", "quarter", "fifth", "minority", "share"}
 # prepositions that set an act in time or on an occasion ("on Monday", "during a rally", "in a tweet")
 SETTING_PREPS = {"in", "on", "at", "during", "over"}
 # the verb's own modifiers that may carry an object content on, and the marks of clauses that never do
@@ -1442,7 +1444,7 @@ class AttributionsComponent:
         finding ("In an NBC poll released Monday, 50 percent chose Clinton")."""
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if tok.i != sent.start or tok.dep_ != "prep" or pobj is None or pobj.lemma_.lower() not in self.finding_works \
-                or tok.head.lemma_.lower() in self.verbs:
+                or tok.head.lemma_.lower() in self.verbs and not self._respondents(tok.head):
             return None  # "In a study, three economists found that ...": the economists' own finding
         own_hi = pobj.right_edge.i + 1
         if own_hi >= sent.end or doc[own_hi].text != ",":
@@ -1451,6 +1453,14 @@ class AttributionsComponent:
         if content is None:
             return None
         return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, "report", content, self._np_span(doc, pobj), pobj.i)
+
+    @staticmethod
+    def _respondents(verb) -> bool:
+        """Is the verb's subject a share of those asked ("79 percent of Democrats said", "six in 10 voters think", "most
+        voters"), whose answers are the poll's finding (and not a count of its authors: "three economists")?"""
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        return subj is not None and any(t.lemma_.lower() in SHARES or t.like_num and t.i + 1 < len(t.doc) and
+                                        t.doc[t.i + 1].lower_ in ("in", "of", "out") for t in subj.subtree)
 
     def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
         """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
