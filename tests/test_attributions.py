@@ -572,6 +572,20 @@ def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     assert v["source"] == "A study of newly filed campaign-finance reports"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The senator listed three reasons for the delay.", "listed", "three reasons for the delay"),
+    ("Johnson did not identify a location in his remarks.", "did not identify", "a location"),
+])
+def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
+    v = only(nlp, text)
+    assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
+
+
+def test_a_verb_of_naming_in_a_relative_clause_narrates(nlp):
+    _, atts = run(nlp, "The witnesses he named were never called.")
+    assert atts == []
+
+
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")

@@ -203,6 +203,11 @@ class AttributionsComponent:
         self.clause_only = set(lex.get("clause_only") or [])
         self.xcomp_content = set(lex.get("xcomp_content") or [])
         self.intention_verbs = set(lex.get("intention_verbs") or [])
+        self.main_clause_verbs = dict(lex.get("main_clause_verbs") or {})
+        for lemma, norm in self.main_clause_verbs.items():  # object cues, never parentheticals or headline verbs
+            self.verbs.setdefault(lemma, norm)
+        self.object_content |= set(self.main_clause_verbs)
+        self.intention_verbs |= set(self.main_clause_verbs)
         self.question_verbs = set(lex.get("question_verbs") or [])
         self.evidential: dict[str, str] = dict(lex.get("evidential") or {})
         self.as_only = set(lex.get("as_only") or [])
@@ -321,7 +326,8 @@ class AttributionsComponent:
             return tok.ent_type_ in ("DATE", "TIME")
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) \
             if tok.dep_ == "prep" and tok.lower_ in SETTING_PREPS else None
-        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in nouns)
+        return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in nouns or
+                                     pobj.lower_ in nouns)
 
     def _quoted(self, idx: int) -> bool:
         """Is character ``idx`` inside one of the document's quotations?"""
@@ -895,6 +901,11 @@ class AttributionsComponent:
             # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
             # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
             # (the urging, the declining is the cue), "tried to defend"; but "went on to attack" did attack
+            return None
+        if lemma in self.main_clause_verbs and (tok.dep_ != "ROOT" or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in self._issued_nouns for c in tok.children)):
+            # "a report released Monday", "the help she offered": narration; "released a statement saying ...", "issued
+            # the following statement: ...": the statement's words are the content (see _statement_carrier)
             return None
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
