@@ -581,6 +581,14 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+def test_quick_to_point_out_reports_an_act(nlp):
+    v = only(nlp, "Sexton was quick to point out that not all supporters espoused such views.")
+    assert (v["source"], v["cue"], v["content"]) == ("Sexton", "was quick to point out",
+                                                     "that not all supporters espoused such views")
+    _, atts = run(nlp, "Voters are likely to support her.")
+    assert atts == []
+
+
 def test_a_verb_of_naming_in_a_relative_clause_narrates(nlp):
     _, atts = run(nlp, "The witnesses he named were never called.")
     assert atts == []

@@ -212,6 +212,7 @@ class AttributionsComponent:
         self.evidential: dict[str, str] = dict(lex.get("evidential") or {})
         self.as_only = set(lex.get("as_only") or [])
         self.cue_governors = set(lex.get("cue_governors") or [])
+        self.factive_adjectives = set(lex.get("factive_adjectives") or [])
         self.cue_medium = cue_medium
         self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
         self.prep_only = set(lex.get("prep_only") or [])
@@ -864,11 +865,13 @@ class AttributionsComponent:
     def _governor(self, tok):
         """The aspect or raising verb a cue hangs on as "to"-infinitive ("went on to say", "seemed to
         think", "continued to insist"): it belongs to the cue; only particles may stand between."""
-        head = tok.head
-        if tok.dep_ not in ("xcomp", "advcl") or head.i >= tok.i or head.lemma_.lower() not in self.cue_governors:
+        head = adjective = tok.head
+        if tok.dep_ == "xcomp" and head.lower_ in self.factive_adjectives and head.dep_ == "acomp" and head.i < tok.i:
+            head = head.head  # "was quick to point out": the copula and its adjective belong to the cue
+        elif tok.dep_ not in ("xcomp", "advcl") or head.i >= tok.i or head.lemma_.lower() not in self.cue_governors:
             return None
         start = self._aux_start(tok.doc, tok)
-        if tok.doc[start].tag_ != "TO" or any(t.dep_ != "prt" for t in tok.doc[head.i + 1:start]):
+        if tok.doc[start].tag_ != "TO" or any(t.dep_ != "prt" and t.i != adjective.i for t in tok.doc[head.i + 1:start]):
             return None
         return head
 
@@ -895,6 +898,7 @@ class AttributionsComponent:
             return None  # "put the plan on hold", "put together": not the idiom
         if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
+                and tok.head.lower_ not in self.factive_adjectives
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
                 or norm not in self.nested_cues and not self._went_on(tok.head) and (
                     tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
