@@ -581,6 +581,12 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+def test_eagerness_to_act_is_an_attributed_stance(nlp):
+    v = only(nlp, "Mr. Hurt is eager to get the book out before the election.")
+    assert (v["source"], v["cue"], v["content"], v["lemma"]) == (
+        "Mr. Hurt", "is eager", "to get the book out before the election", "hope")
+
+
 def test_quick_to_point_out_reports_an_act(nlp):
     v = only(nlp, "Sexton was quick to point out that not all supporters espoused such views.")
     assert (v["source"], v["cue"], v["content"]) == ("Sexton", "was quick to point out",

@@ -222,6 +222,7 @@ class AttributionsComponent:
         self.particles = {k: set(v) for k, v in (lex.get("particles") or {}).items()}
         self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
+        self.adjective_infinitives = set(lex.get("adjective_infinitives") or [])
         self.adjective_preps = {k: set(v) for k, v in (lex.get("adjective_preps") or {}).items()}
         self.evidential_adverbs: dict[str, str] = dict(lex.get("evidential_adverbs") or {})
         self.statement_nouns = set(lex.get("statement_nouns") or [])
@@ -1625,9 +1626,15 @@ class AttributionsComponent:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and
                          c.lower_ in self.adjective_preps.get(tok.lower_, ())), None)
             pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if pobj is None:
+            # "X is eager to attack him": the infinitive
+            x = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None) \
+                if tok.lower_ in self.adjective_infinitives else None
+            if pobj is not None:
+                content, cue_end = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), prep
+            elif x is not None:
+                content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+            else:
                 return None
-            content, cue_end = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), prep
         subj = next((c for c in cop.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
         if subj is None or content is None:
             return None
