@@ -581,6 +581,14 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+def test_a_gerund_right_after_the_verb_is_its_object(nlp):
+    v = only(nlp, "The group reported spending $6 million on ads.")
+    assert (v["cue"], v["content"]) == ("reported", "spending $6 million on ads")
+    # but a participle after a verb of saying or writing says how
+    v = only(nlp, "The president tweeted using his account:\n\n“Cool clock, Ahmed. Want to bring it to the White House?”")
+    assert v["content"] == "Cool clock, Ahmed. Want to bring it to the White House?"
+
+
 def test_eagerness_to_act_is_an_attributed_stance(nlp):
     v = only(nlp, "Mr. Hurt is eager to get the book out before the election.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == (

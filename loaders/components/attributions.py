@@ -1182,6 +1182,12 @@ class AttributionsComponent:
                                 for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
+                elif obj is None and norm not in ("say", "write") and (gerund := next(
+                        (c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == cue_end),
+                        None)) is not None:
+                    # "reported spending $6 million", "denied having met him": the gerund right after the verb is its
+                    # object (but "tweeted using his account: “...”" says how)
+                    content = self._trim(doc, gerund.left_edge.i, gerund.right_edge.i + 1)
                 elif obj is None and lemma not in ("publish", "write") and any(c.dep_ == "agent" for c in children):
                     # "the proposal was rejected by 64 percent of voters": the passive subject is what the agent
                     # rejected (but "this article was published by X" is authorship, see the reprints component)
