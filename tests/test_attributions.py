@@ -581,6 +581,17 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+def test_an_aside_in_parentheses(nlp):
+    text = "(As the Herald first reported, the mayor voiced support for the plan in a 2002 interview.)"
+    _, atts = run(nlp, text)
+    v = view(text, atts[0])
+    assert (v["source"], v["cue"], v["content"]) == (
+        "the Herald", "first reported", "the mayor voiced support for the plan in a 2002 interview")
+    # "That said, ..." is the writer's concession
+    _, atts = run(nlp, "That said, the plan still has critics.")
+    assert atts == []
+
+
 def test_a_gerund_right_after_the_verb_is_its_object(nlp):
     v = only(nlp, "The group reported spending $6 million on ads.")
     assert (v["cue"], v["content"]) == ("reported", "spending $6 million on ads")

@@ -281,11 +281,11 @@ class AttributionsComponent:
         if end <= start:
             return None
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        while a < b and (text[a] in EDGE_TRIM or text[a].isspace()):
+        while a < b and (text[a] in EDGE_TRIM or text[a].isspace() or text[a] == "(" and ")" not in text[a:b]):
             a += 1
-        while b > a and (text[b - 1] in EDGE_TRIM or text[b - 1].isspace()):
+        while b > a and (text[b - 1] in EDGE_TRIM or text[b - 1].isspace() or
+                         text[b - 1] == ")" and "(" not in text[a:b]):  # (the close of an aside the span is in)
             b -= 1
-        # keep a closing period/question mark only if inside content we don't care: drop
         return Span(a, b) if b > a else None
 
     def _clause_span(self, doc, start: int, end: int) -> Span | None:
@@ -894,6 +894,9 @@ class AttributionsComponent:
         text, quotes = self._text, self._quotes
         if tok.dep_ in ("amod", "compound") or tok.tag_ in ("JJ",):
             return None  # "the said document", "told" used as adjective
+        if lemma == "say" and tok.i > 0 and doc[tok.i - 1].lower_ in ("that", "this") and tok.i + 1 < len(doc) and \
+                doc[tok.i + 1].text == "," and all(t.is_punct for t in doc[sent.start:tok.i - 1]):
+            return None  # "That said, ...": the writer's concession
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
         if lemma in self.object_idioms and not (tok.i + 1 < cue_end and doc[tok.i + 1].lower_ in self.object_idioms[lemma]):
             return None  # "put the plan on hold", "put together": not the idiom
@@ -1101,7 +1104,8 @@ class AttributionsComponent:
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
                     before = self._trim(doc, max(h_lo, sent.start), own_lo) if max(h_lo, sent.start) < own_lo else None
-                    if before is not None and content is not None and self._quote_at(content.start, content.end) is None:
+                    if before is not None and any(ch.isalnum() for ch in before.text(text)) and content is not None \
+                            and self._quote_at(content.start, content.end) is None:
                         # "The solution, he told the paper, was simple": the clause the cue interrupts, in two pieces
                         content, content_2 = before, content
             # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
