@@ -581,6 +581,17 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+def test_a_reputation_whose_holders_go_unnamed(nlp):
+    text = "He campaigned in a state known for rewarding more moderate types."
+    _, atts = run(nlp, text)
+    v = view(text, atts[0])
+    assert (v["source"], v["cue"], v["content"], v["content_2"]) == (
+        None, "known for", "a state", "rewarding more moderate types")
+    # a name is no claim
+    _, atts = run(nlp, "The manager is known as a debate expert.")
+    assert atts == []
+
+
 def test_an_aside_in_parentheses(nlp):
     text = "(As the Herald first reported, the mayor voiced support for the plan in a 2002 interview.)"
     _, atts = run(nlp, text)

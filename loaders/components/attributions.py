@@ -604,6 +604,8 @@ class AttributionsComponent:
                         rec = self._copula_cue(doc, tok, lemma)
                     elif lemma in self.noun_clause or lemma in self.noun_prep:
                         rec = self._noun_cue(doc, sent, tok, lemma)
+                if rec is None and low == "known" and not self._quoted(tok.idx):
+                    rec = self._known_for(doc, tok)
                 if rec is None and low == "according":
                     rec = self._according(doc, sent, tok)
                 if rec is None and low == "words" and not self._quoted(tok.idx):
@@ -1451,6 +1453,27 @@ class AttributionsComponent:
             rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
                                  source=self._np_span(doc, relay_src), source_tok=relay_src.i)
         return rec
+
+    def _known_for(self, doc, tok):
+        """A reputation whose holders go unnamed: "a state known for rewarding moderates", "he is best known for his
+        attacks on ...". The content is the thing and what it is known for, in two pieces. ("known as" only names:
+        PolNeAR marks it half the time, and a name is no claim.)"""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1), None)
+        pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if pobj is None or any(c.dep_ == "agent" for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+        start = self._aux_start(doc, tok)
+        if subj is not None:
+            thing = self._np_span(doc, subj)
+        elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            thing = self._trim(doc, tok.head.left_edge.i, doc[start].left_edge.i)
+        else:
+            return None
+        if thing is None:
+            return None
+        return _record(Span(doc[start].idx, prep.idx + len(prep)), tok.i, "describe", thing,
+                       content_2=self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1))
 
     def _words_of(self, doc, sent, tok):
         """"In the words of X, ...": X is the source of the clause the phrase modifies."""
