@@ -581,6 +581,19 @@ def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
     assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
 
 
+@pytest.mark.parametrize("text, content, content_2", [
+    # a short quote that is a sentence of its own goes on
+    ("“It's not quite optimistic,” he said. “We're hopeful.”", "It's not quite optimistic", "We're hopeful"),
+    # and so does a quote after an adjunct with a cue of its own in the speaker's sentence
+    ("“Please do not protest on the floor,” Sanders said, according to CNN. “It is of the utmost importance.”",
+     "Please do not protest on the floor", "It is of the utmost importance"),
+])
+def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, content_2):
+    _, atts = run(nlp, text)
+    v = view(text, atts[0])
+    assert (v["cue"], v["content"], v["content_2"]) == ("said", content, content_2)
+
+
 def test_a_reputation_whose_holders_go_unnamed(nlp):
     text = "He campaigned in a state known for rewarding more moderate types."
     _, atts = run(nlp, text)

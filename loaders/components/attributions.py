@@ -664,13 +664,17 @@ class AttributionsComponent:
         for k, (qa, qb) in enumerate(quotes):
             if covered[k] or is_ignored(qa, qb):
                 continue
-            if len(text[qa:qb].split()) < self.min_quote_words:
+            # (a short quote counts when it is a sentence of its own: "“It's not quite optimistic,” he said. “We're
+            # hopeful.”", not a scare quote)
+            if len(text[qa:qb].split()) < self.min_quote_words and text[:qa - 1].rstrip()[-1:] not in (".", "?", "!"):
                 continue
             # previous attribution before this quote
             j = bisect.bisect_left(rec_starts, qa) - 1
             if j < 0:
                 continue
             prev = found[j]
+            if not prev["direct"] and j > 0 and found[j - 1]["direct"] and found[j - 1]["sentence"] == prev["sentence"]:
+                prev = found[j - 1]  # "“...,” Sanders said, according to CNN. “...”": the quote goes on
             if prev["content_2"] is not None:
                 continue
             if prev["direct"]:
