@@ -616,6 +616,11 @@ def test_an_aside_in_parentheses(nlp):
     assert atts == []
 
 
+def test_a_gerund_after_for_or_on_names_an_activity(nlp):
+    _, atts = run(nlp, "The campaign was focused on attacking the governor as unfit.")
+    assert atts == []
+
+
 def test_a_gerund_right_after_the_verb_is_its_object(nlp):
     v = only(nlp, "The group reported spending $6 million on ads.")
     assert (v["cue"], v["content"]) == ("reported", "spending $6 million on ads")
