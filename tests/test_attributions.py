@@ -594,6 +594,12 @@ def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, conte
     assert (v["cue"], v["content"], v["content_2"]) == ("said", content, content_2)
 
 
+def test_made_it_clear_that(nlp):
+    v = only(nlp, "The senator made it clear that he would oppose the bill.")
+    assert (v["source"], v["cue"], v["content"], v["lemma"]) == (
+        "The senator", "made it clear", "that he would oppose the bill", "say")
+
+
 def test_a_reputation_whose_holders_go_unnamed(nlp):
     text = "He campaigned in a state known for rewarding more moderate types."
     _, atts = run(nlp, text)

@@ -226,6 +226,7 @@ class AttributionsComponent:
         self.particle_lemmas = dict(lex.get("particle_lemmas") or {})
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
         self.adjective_infinitives = set(lex.get("adjective_infinitives") or [])
+        self.make_it: dict[str, str] = dict(lex.get("make_it") or {})
         self.adjective_preps = {k: set(v) for k, v in (lex.get("adjective_preps") or {}).items()}
         self.evidential_adverbs: dict[str, str] = dict(lex.get("evidential_adverbs") or {})
         self.statement_nouns = set(lex.get("statement_nouns") or [])
@@ -272,7 +273,7 @@ class AttributionsComponent:
                 sorted(light_nouns) + list(self.copula_nouns):
             forms |= {lem, lem.capitalize(), lem.upper()}
         self._lemma_keys = numpy.array(sorted(strings.add(f) for f in forms), dtype="uint64")
-        lowers = set(self.adjectives) | set(self.evidential_adverbs) | {"according", "words", "in"}
+        lowers = set(self.adjectives) | set(self.evidential_adverbs) | set(self.make_it) | {"according", "words", "in"}
         self._lower_keys = numpy.array(sorted(strings.add(w) for w in lowers),
                                        dtype="uint64")
         self._colon_key = strings.add(":")
@@ -607,6 +608,8 @@ class AttributionsComponent:
                         rec = self._copula_cue(doc, tok, lemma)
                     elif lemma in self.noun_clause or lemma in self.noun_prep:
                         rec = self._noun_cue(doc, sent, tok, lemma)
+                if rec is None and low in self.make_it and not self._quoted(tok.idx):
+                    rec = self._made_it_clear(doc, tok)
                 if rec is None and low == "known" and not self._quoted(tok.idx):
                     rec = self._known_for(doc, tok)
                 if rec is None and low == "according":
@@ -1465,6 +1468,22 @@ class AttributionsComponent:
             rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
                                  source=self._np_span(doc, relay_src), source_tok=relay_src.i)
         return rec
+
+    def _made_it_clear(self, doc, tok):
+        """"X made it clear that ...": the verb, "it" and the adjective are the cue, the clause is the content."""
+        verb = tok.head
+        if verb.lemma_.lower() != "make" or tok.i != verb.i + 2 or doc[verb.i + 1].lower_ != "it":
+            return None
+        clause = next((c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.i > tok.i), None) or \
+            next((c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        subj, _ = self._subject(verb)
+        if clause is None or subj is None:
+            return None
+        content = self._clause_span(doc, tok.i + 1, clause.right_edge.i + 1)
+        if content is None:
+            return None
+        cue = Span(doc[self._aux_start(doc, verb)].idx, tok.idx + len(tok))
+        return _record(cue, tok.i, self.make_it[tok.lower_], content, self._source_np(doc, subj), subj.i)
 
     def _known_for(self, doc, tok):
         """A reputation whose holders go unnamed: "a state known for rewarding moderates", "he is best known for his
