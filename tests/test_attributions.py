@@ -575,10 +575,11 @@ def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
 @pytest.mark.parametrize("text, cue, content", [
     ("The senator listed three reasons for the delay.", "listed", "three reasons for the delay"),
     ("Johnson did not identify a location in his remarks.", "did not identify", "a location"),
+    ("Most young voters favor a larger role for government.", "favor", "a larger role for government"),
 ])
-def test_a_main_clause_verb_of_naming_is_a_cue(nlp, text, cue, content):
+def test_a_main_clause_verb_of_naming_or_preference_is_a_cue(nlp, text, cue, content):
     v = only(nlp, text)
-    assert (v["cue"], v["content"], v["lemma"]) == (cue, content, "describe")
+    assert (v["cue"], v["content"]) == (cue, content)
 
 
 @pytest.mark.parametrize("text, content, content_2", [
