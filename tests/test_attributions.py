@@ -607,9 +607,6 @@ def test_a_reputation_whose_holders_go_unnamed(nlp):
     v = view(text, atts[0])
     assert (v["source"], v["cue"], v["content"], v["content_2"]) == (
         None, "known for", "a state", "rewarding more moderate types")
-    # a name is no claim
-    _, atts = run(nlp, "The manager is known as a debate expert.")
-    assert atts == []
 
 
 def test_an_aside_in_parentheses(nlp):
@@ -618,14 +615,6 @@ def test_an_aside_in_parentheses(nlp):
     v = view(text, atts[0])
     assert (v["source"], v["cue"], v["content"]) == (
         "the Herald", "first reported", "the mayor voiced support for the plan in a 2002 interview")
-    # "That said, ..." is the writer's concession
-    _, atts = run(nlp, "That said, the plan still has critics.")
-    assert atts == []
-
-
-def test_a_gerund_after_for_or_on_names_an_activity(nlp):
-    _, atts = run(nlp, "The campaign was focused on attacking the governor as unfit.")
-    assert atts == []
 
 
 def test_a_gerund_right_after_the_verb_is_its_object(nlp):
@@ -646,20 +635,11 @@ def test_quick_to_point_out_reports_an_act(nlp):
     v = only(nlp, "Sexton was quick to point out that not all supporters espoused such views.")
     assert (v["source"], v["cue"], v["content"]) == ("Sexton", "was quick to point out",
                                                      "that not all supporters espoused such views")
-    _, atts = run(nlp, "Voters are likely to support her.")
-    assert atts == []
-
-
-def test_a_verb_of_naming_in_a_relative_clause_narrates(nlp):
-    _, atts = run(nlp, "The witnesses he named were never called.")
-    assert atts == []
 
 
 def test_seeking_to_act_is_an_attributed_intention(nlp):
     v = only(nlp, "The union sought to block the merger.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == ("The union", "sought", "to block the merger", "seek")
-    _, atts = run(nlp, "The grant is sought to fund the school.")
-    assert atts == []
 
 
 def test_according_to_a_quoting_b_gives_two_attributions(nlp):
@@ -1046,6 +1026,12 @@ def test_only_the_real_cues_are_found(nlp, text, cues):
     pytest.param("Speaking in the capital, the minister opened a new school.", id="speaking alone"),
     pytest.param("The combined security lapses raise serious questions about the ministry.", id="light verb, no speaker"),
     pytest.param("The organization plans to hold the contest in a different country every year.", id="a plan"),
+    pytest.param("The grant is sought to fund the school.", id="an intention in the passive"),
+    pytest.param("The witnesses he named were never called.", id="a verb of naming in a relative clause"),
+    pytest.param("The campaign was focused on attacking the governor as unfit.", id="a gerund naming an activity"),
+    pytest.param("Voters are likely to support her.", id="likely to: a possible act"),
+    pytest.param("That said, the plan still has critics.", id="the writer's concession"),
+    pytest.param("The manager is known as a debate expert.", id="known as: a name is no claim"),
     pytest.param("This article was originally published by the Valley Gazette.", id="publication by an agent"),
     pytest.param("The most important takeaway is that the policy worked.", id="statement noun with no owner"),
     pytest.param("Attack specific policies and propose alternatives. Or support Harlan, who will lead the opposition.",

@@ -352,7 +352,8 @@ class AttributionsComponent:
     @staticmethod
     def _has_aux(aux, verb) -> bool:
         """Is ``aux``, which the parser read as a passive auxiliary, the "has" of a perfect: "he's said the same
-        thing", "she’s argued that ..." (a passive takes no object and no clause of its own, "it's said that" aside)?"""
+        thing", "she’s argued that ..." (a passive takes no object and no clause of its own, "it's said that"
+        aside)?"""
         return aux.lower_ in ("'s", "’s") and verb.tag_ in ("VBN", "VBD") and any(
             c.dep_ in ("dobj", "ccomp") for c in verb.children) and any(
             c.dep_ in PASS_SUBJ and c.lower_ != "it" for c in verb.children)
@@ -365,7 +366,8 @@ class AttributionsComponent:
         # control and said ..."
         # (but "I was hauled in and told that ...": "told" with no one told is the passive's)
         active = tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "auxpass" for c in tok.children) and not (
-            tok.lemma_.lower() in ADDRESSEE_VERBS and not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children))
+            tok.lemma_.lower() in ADDRESSEE_VERBS and
+            not any(c.dep_ in ("dobj", "dative", "iobj") for c in tok.children))
         for _ in range(5):
             passive = any(c.dep_ == "auxpass" and not self._has_aux(c, t) for c in t.children)
             subs = [c for c in t.children if c.dep_ in SUBJ and c.dep_ != "expl"]
@@ -386,7 +388,8 @@ class AttributionsComponent:
                 if c.dep_ in SUBJ and c.dep_ != "expl":
                     return c, False
                 if c.dep_ in PASS_SUBJ:
-                    if via_control or active and t.i != tok.i or not passive:  # "X was forced to acknowledge" 
+                    # "X was forced to acknowledge", "X was forced ... and said": X speaks; "he's said": a perfect
+                    if via_control or active and t.i != tok.i or not passive:
                         return c, False
                     agent = next((g for g in t.children if g.dep_ == "agent"), None)
                     if agent is not None:
@@ -670,8 +673,8 @@ class AttributionsComponent:
         for k, (qa, qb) in enumerate(quotes):
             if covered[k] or is_ignored(qa, qb):
                 continue
-            # (a short quote counts when it is a sentence of its own: "“It's not quite optimistic,” he said. “We're
-            # hopeful.”", not a scare quote)
+            # (a short quote counts when it is a sentence of its own: "“It's not quite optimistic,” he said.
+            # “We're hopeful.”", not a scare quote)
             if len(text[qa:qb].split()) < self.min_quote_words and text[:qa - 1].rstrip()[-1:] not in (".", "?", "!"):
                 continue
             # previous attribution before this quote
@@ -884,7 +887,8 @@ class AttributionsComponent:
         elif tok.dep_ not in ("xcomp", "advcl") or head.i >= tok.i or head.lemma_.lower() not in self.cue_governors:
             return None
         start = self._aux_start(tok.doc, tok)
-        if tok.doc[start].tag_ != "TO" or any(t.dep_ != "prt" and t.i != adjective.i for t in tok.doc[head.i + 1:start]):
+        if tok.doc[start].tag_ != "TO" or any(t.dep_ != "prt" and t.i != adjective.i
+                                                for t in tok.doc[head.i + 1:start]):
             return None
         return head
 
@@ -1199,8 +1203,8 @@ class AttributionsComponent:
                             break  # "endorsed him in November", "praised her in a tweet": the setting of the act
                         if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
                                 m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and not any(
-                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and v.lemma_.lower() not in self.intention_verbs
-                                for v in (c, *c.children)):
+                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and
+                                v.lemma_.lower() not in self.intention_verbs for v in (c, *c.children)):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
                 elif obj is None and norm not in ("say", "write") and (gerund := next(
