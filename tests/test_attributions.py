@@ -595,6 +595,13 @@ def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, conte
     assert (v["cue"], v["content"], v["content_2"]) == ("said", content, content_2)
 
 
+def test_what_a_work_found_is_its_object(nlp):
+    v = only(nlp, "A recent survey found 90 percent support for background checks.")
+    assert (v["source"], v["cue"], v["content"]) == ("A recent survey", "found", "90 percent support for background checks")
+    _, atts = run(nlp, "The police found the keys in the car.")
+    assert atts == []
+
+
 def test_made_it_clear_that(nlp):
     v = only(nlp, "The senator made it clear that he would oppose the bill.")
     assert (v["source"], v["cue"], v["content"], v["lemma"]) == (

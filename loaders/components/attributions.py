@@ -227,6 +227,7 @@ class AttributionsComponent:
         self.adjectives: dict[str, str] = dict(lex.get("adjectives") or {})
         self.adjective_infinitives = set(lex.get("adjective_infinitives") or [])
         self.make_it: dict[str, str] = dict(lex.get("make_it") or {})
+        self.work_object_verbs = set(lex.get("work_object_verbs") or [])
         self.adjective_preps = {k: set(v) for k, v in (lex.get("adjective_preps") or {}).items()}
         self.evidential_adverbs: dict[str, str] = dict(lex.get("evidential_adverbs") or {})
         self.statement_nouns = set(lex.get("statement_nouns") or [])
@@ -1164,7 +1165,10 @@ class AttributionsComponent:
                 # "Sanders remains committed ..., his top aide, Tad Devine, told The Huffington Post": the parser
                 # joined the speaker's clause to the reported one with no conjunction
                 content = self._trim(doc, sent.start, subj.left_edge.i - 1)
-            if content is None and lemma in self.object_content:
+            # "a Quinnipiac poll found better support for Clinton": what a work found is its object
+            work_finding = lemma in self.work_object_verbs and subj is not None and \
+                subj.lemma_.lower() in self.finding_works
+            if content is None and (lemma in self.object_content or work_finding):
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
                 obj = next((c for c in children if c.dep_ in ("dobj",)), None)
                 if obj is not None and (obj.tag_ in ("WDT", "WP") or obj.i < tok.i):
