@@ -595,6 +595,16 @@ def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, conte
     assert (v["cue"], v["content"], v["content_2"]) == ("said", content, content_2)
 
 
+def test_markup_left_in_the_text_is_no_part_of_a_span(nlp):
+    text = ('Voters weighed in.\n\n<tweet tweet-author="@MashableNews" tweet-date="March 4, 2016">Donald Trump knows '
+            "what you mean when you say he has small hands.</tweet>\n\nThey're sick of it, but they do believe it’s "
+            "all free<tweet/>.")
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["source"], view(text, a)["content"]) for a in atts] == [
+        ("Donald Trump", "what you mean when you say he has small hands"), ("you", "he has small hands"),
+        ("they", "it’s all free")]
+
+
 def test_what_a_work_found_is_its_object(nlp):
     v = only(nlp, "A recent survey found 90 percent support for background checks.")
     assert (v["source"], v["cue"], v["content"]) == ("A recent survey", "found", "90 percent support for background checks")

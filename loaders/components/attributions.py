@@ -52,6 +52,8 @@ DASHES = ("–", "—", "―", "--", "-")
 EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
+# the rest of a markup tag a span starts in: 'tweet author="@x" date="March 4">', 'tweet_id="6721">', '2016">'
+MARKUP_HEAD_RE = re.compile(r'(?:<?[\w-]*(?:\s+[\w-]+="[^"<>]*")+|[\w-]+="[^"<>]*"|[^\s"<>]*")\s*/?>')
 # participles that set the scene of a speaker's act ("Clinton, speaking to reporters, said ...")
 SETTING_VERBS = {"speak", "write", "appear", "campaign", "testify", "talk"}
 # prepositions whose gerund names an activity rather than a statement made ("focused on attacking him", "refrained
@@ -286,6 +288,11 @@ class AttributionsComponent:
         if end <= start:
             return None
         a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        # markup left in the text is nobody's words: '<tweet author="@x">Donald Trump', 'it’s all free<tweet/'
+        tag = MARKUP_HEAD_RE.match(text, a, b)
+        a = tag.end() if tag else a
+        tag_start = text.find("<", a, b)
+        b = tag_start if tag_start >= 0 else b
         while a < b and (text[a] in EDGE_TRIM or text[a].isspace() or text[a] == "(" and ")" not in text[a:b]):
             a += 1
         while b > a and (text[b - 1] in EDGE_TRIM or text[b - 1].isspace() or
