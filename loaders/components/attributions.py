@@ -474,6 +474,14 @@ class AttributionsComponent:
                 continue
             taken_quotes.add(k)
 
+    def _after_sentence_end(self, i: int) -> bool:
+        """Does character ``i`` come right after a full stop, question or exclamation mark (white space between)?"""
+        text = self._text
+        i -= 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        return i >= 0 and text[i] in ".?!"
+
     def _quote_opened_by(self, mark) -> int | None:
         """The quotation that starts right after the token ``mark`` (an opening quote mark), or None."""
         return self._quote_at(mark.idx + len(mark), mark.idx + len(mark) + 1)
@@ -683,7 +691,7 @@ class AttributionsComponent:
                 continue
             # (a short quote counts when it is a sentence of its own: "“It's not quite optimistic,” he said.
             # “We're hopeful.”", not a scare quote)
-            if len(text[qa:qb].split()) < self.min_quote_words and text[:qa - 1].rstrip()[-1:] not in (".", "?", "!"):
+            if len(text[qa:qb].split()) < self.min_quote_words and not self._after_sentence_end(qa - 1):
                 continue
             # previous attribution before this quote
             j = bisect.bisect_left(rec_starts, qa) - 1
