@@ -540,7 +540,8 @@ class AttributionsComponent:
                 start = c.left_edge.i
         return start
 
-    def _np_span(self, doc, tok) -> Span | None:
+    def _subtree_span(self, doc, tok) -> Span | None:
+        """The trimmed character span of ``tok``'s whole subtree (a noun phrase, a clause, a prepositional phrase)."""
         return self._trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
 
     def _source_np(self, doc, tok) -> Span | None:
@@ -824,7 +825,7 @@ class AttributionsComponent:
                 first_start += 1
             parts = [(self._trim(doc, first_start, first_end), head.i)]
             for c in conjs:
-                parts.append((self._trim(doc, c.left_edge.i, c.right_edge.i + 1), c.i))
+                parts.append((self._subtree_span(doc, c), c.i))
             if any(p is None or not (src.start <= p.start and p.end <= src.end) for p, _ in parts):
                 out.append(rec)
                 continue
@@ -1015,12 +1016,12 @@ class AttributionsComponent:
         for c in children:
             if c.dep_ in ("dobj", "dative", "iobj") and lemma in ADDRESSEE_VERBS:
                 if c.pos_ in ("PROPN", "NOUN", "PRON"):
-                    recipient = self._np_span(doc, c)
+                    recipient = self._subtree_span(doc, c)
             if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "explain", "state", "report", "announce",
                                                                     "write", "complain", "confirm"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and c.i < (ccomp.left_edge.i if ccomp is not None else 10 ** 9):
-                    recipient = self._np_span(doc, pobj)
+                    recipient = self._subtree_span(doc, pobj)
 
         as_prep = None
         # "they are accused of neglect", "it has been described as pseudoscience", "what the church describes as a
@@ -1042,7 +1043,7 @@ class AttributionsComponent:
             # "sees Cruz as a uniter", "described the plan as reckless": object and its description
             content = self._trim(doc, obj.left_edge.i, as_prep.right_edge.i + 1)
         elif bare_obj is not None:
-            content = self._trim(doc, bare_obj.left_edge.i, bare_obj.right_edge.i + 1)
+            content = self._subtree_span(doc, bare_obj)
             if bare_prep.i == cue_end:
                 cue = Span(cue.start, bare_prep.idx + len(bare_prep))
         elif lemma == "attribute":
@@ -1050,7 +1051,7 @@ class AttributionsComponent:
             pobj = next((p for p in to.children if p.dep_ == "pobj"), None) if to is not None else None
             if pobj is None:
                 return None
-            content = self._np_span(doc, pobj)
+            content = self._subtree_span(doc, pobj)
             cue = Span(tok.idx, to.idx + len(to))
         elif ccomp is None and norm in SPEECH and lemma not in self.prep_only and not passive and \
                 self._finite_xcomp(tok) is not None:
@@ -1101,7 +1102,7 @@ class AttributionsComponent:
                 q = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i and any(
                     m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
                 if q is not None:
-                    content = self._trim(doc, q.left_edge.i, q.right_edge.i + 1)
+                    content = self._subtree_span(doc, q)
             if content is None and lemma in self.prep_content:
                 # "talking about Mexican rapists", "referring to other comments": the preposition's object
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in self.prep_content[lemma]
@@ -1191,7 +1192,7 @@ class AttributionsComponent:
                     reason = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
                                    c.lower_ in ("of", "for", "over")), None)
                     if reason is not None:
-                        content = self._trim(doc, reason.left_edge.i, reason.right_edge.i + 1)
+                        content = self._subtree_span(doc, reason)
                     elif tok.dep_ == "relcl" and obj.tag_ in ("WDT", "WP") and tok.head.pos_ in ("NOUN", "PROPN"):
                         # "a policy ... which the UN has criticised": what the relative pronoun stands for
                         content = self._trim(doc, tok.head.left_edge.i, obj.left_edge.i)
@@ -1231,20 +1232,20 @@ class AttributionsComponent:
                         None)) is not None:
                     # "reported spending $6 million", "denied having met him": the gerund right after the verb is its
                     # object (but "tweeted using his account: “...”" says how)
-                    content = self._trim(doc, gerund.left_edge.i, gerund.right_edge.i + 1)
+                    content = self._subtree_span(doc, gerund)
                 elif obj is None and lemma not in ("publish", "write") and any(c.dep_ == "agent" for c in children):
                     # "the proposal was rejected by 64 percent of voters": the passive subject is what the agent
                     # rejected (but "this article was published by X" is authorship, see the reprints component)
                     patient = self._patient(tok)
                     if patient is not None:
-                        content = self._np_span(doc, patient)
+                        content = self._subtree_span(doc, patient)
             if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
                     and not (lemma in self.intention_verbs and (passive or tok.dep_ in ("relcl", "acl"))):
                 # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
                 # declined to be named", "a diplomat who asked not to be named" only describe the source
                 x = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
                 if x is not None and not (tok.dep_ in ("relcl", "acl") and any(c.dep_ == "auxpass" for c in x.children)):
-                    content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+                    content = self._subtree_span(doc, x)
             if content is None and lemma in self.prep_only:
                 return None
             if content is None and norm == "call_for":
@@ -1253,8 +1254,7 @@ class AttributionsComponent:
                 # (_cue_span took in a "for" the parser made the mark of a clause, after an adverb or not)
                 mark = doc[cue_end - 1] if doc[cue_end - 1].dep_ == "mark" else None
                 if pobj is not None:
-                    content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1) if pobj.dep_ == "pcomp" \
-                        else self._np_span(doc, pobj)
+                    content = self._subtree_span(doc, pobj)
                 elif mark is not None:  # "calling for the US to step up its efforts"
                     content = self._trim(doc, mark.i + 1, mark.head.right_edge.i + 1)
             if content is None and lemma in ("urge", "warn", "ask") and recipient is not None:
@@ -1264,7 +1264,7 @@ class AttributionsComponent:
                 if addressee is not None:  # "asked the court to reconsider": who is to act is part of the request
                     content = self._trim(doc, addressee.left_edge.i, x.right_edge.i + 1)
                 elif x is not None:
-                    content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+                    content = self._subtree_span(doc, x)
             if content is None:
                 # "he said: “...”" / "he told RFA, “...”": quote right after the cue in this sentence
                 after = tok.right_edge.i + 1
@@ -1312,7 +1312,7 @@ class AttributionsComponent:
             # is who heard it; "X is said to ..." and "they are accused of neglect" keep the single piece of PolNeAR
             # and the gold set)
             patient = self._patient(tok, skip=("it",))
-            np = self._np_span(doc, patient) if patient is not None else None
+            np = self._subtree_span(doc, patient) if patient is not None else None
             if np is not None and np.end <= cue.start:
                 content, content_2 = np, content
         if direct and qk is not None and quotes[qk][0] > cue.start:
@@ -1449,8 +1449,8 @@ class AttributionsComponent:
         if clause is not None and (subj is None or subj.lower_ == "it"):
             content = self._trim(doc, max(clause.left_edge.i, tok.i + 1), clause.right_edge.i + 1)
         elif subj is not None and subj.lower_ != "it" and comp is not None and subj.i < tok.i:
-            content = self._np_span(doc, subj)
-            content_2 = self._trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+            content = self._subtree_span(doc, subj)
+            content_2 = self._subtree_span(doc, comp)
             if content_2 is None:
                 return None
         if content is None:
@@ -1474,7 +1474,7 @@ class AttributionsComponent:
             if end == nxt.i + 1 or end >= sent.end - 2:
                 return None
             pobj, own_hi = doc[end - 1], end
-        source = self._trim(doc, nxt.i + 1, own_hi) if own_hi else self._np_span(doc, pobj)
+        source = self._trim(doc, nxt.i + 1, own_hi) if own_hi else self._subtree_span(doc, pobj)
         own_hi = own_hi or max(pobj.right_edge.i, tok.right_edge.i) + 1
         # "According to A, quoting B, ...": B is a second source of the same content
         relay = next((c for c in tok.head.children if c.tag_ == "VBG" and c.lemma_.lower() in ("quote", "cite")
@@ -1489,7 +1489,7 @@ class AttributionsComponent:
         rec = _record(cue, tok.i, "according_to", content, source, pobj.i)
         if relay_src is not None:
             rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
-                                 source=self._np_span(doc, relay_src), source_tok=relay_src.i)
+                                 source=self._subtree_span(doc, relay_src), source_tok=relay_src.i)
         return rec
 
     def _made_it_clear(self, doc, tok):
@@ -1519,7 +1519,7 @@ class AttributionsComponent:
         subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
         start = self._aux_start(doc, tok)
         if subj is not None:
-            thing = self._np_span(doc, subj)
+            thing = self._subtree_span(doc, subj)
         elif tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
             thing = self._trim(doc, tok.head.left_edge.i, doc[start].left_edge.i)
         else:
@@ -1527,7 +1527,7 @@ class AttributionsComponent:
         if thing is None:
             return None
         return _record(Span(doc[start].idx, prep.idx + len(prep)), tok.i, "describe", thing,
-                       content_2=self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1))
+                       content_2=self._subtree_span(doc, pobj))
 
     def _words_of(self, doc, sent, tok):
         """"In the words of X, ...": X is the source of the clause the phrase modifies."""
@@ -1539,7 +1539,7 @@ class AttributionsComponent:
         content = self._adjunct_content(doc, sent, prep, prep.i, pobj.right_edge.i + 1)
         if content is None:
             return None
-        return _record(Span(prep.idx, of.idx + len(of)), tok.i, "according_to", content, self._np_span(doc, pobj),
+        return _record(Span(prep.idx, of.idx + len(of)), tok.i, "according_to", content, self._subtree_span(doc, pobj),
                        pobj.i)
 
     def _in_findings(self, doc, sent, tok):
@@ -1555,7 +1555,8 @@ class AttributionsComponent:
         content = self._adjunct_content(doc, sent, tok, tok.i, own_hi)
         if content is None:
             return None
-        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, "report", content, self._np_span(doc, pobj), pobj.i)
+        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, "report", content, self._subtree_span(doc, pobj),
+                       pobj.i)
 
     @staticmethod
     def _respondents(verb) -> bool:
@@ -1607,7 +1608,7 @@ class AttributionsComponent:
             elif pobj is None:
                 return None
             else:
-                content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                content = self._subtree_span(doc, pobj)
             norm = spec.get("lemma", lemma)
             if spec.get("cue_prep"):
                 cue = Span(tok.idx, prep.idx + len(prep))
@@ -1620,13 +1621,13 @@ class AttributionsComponent:
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in
                  ("ORG", "PERSON", "NORP", "GPE")]
         if poss is not None:
-            source, stok = self._trim(doc, poss.left_edge.i, poss.right_edge.i + 1), poss
+            source, stok = self._subtree_span(doc, poss), poss
         elif names:
             source, stok = self._trim(doc, names[0].left_edge.i, names[-1].right_edge.i + 1), names[-1]
         elif by is not None and by.i < (content and doc.char_span(content.start, content.end, alignment_mode="expand").start):
             pobj = next((p for p in by.children if p.dep_ == "pobj"), None)
             if pobj is not None:
-                source, stok = self._np_span(doc, pobj), pobj
+                source, stok = self._subtree_span(doc, pobj), pobj
         elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.noun_source_verbs or \
                 tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in self.noun_source_verbs:
             # "she made the claim that ...", "he came to the conclusion that ..."
@@ -1687,7 +1688,7 @@ class AttributionsComponent:
             pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is None or prep.i > noun.right_edge.i + 1 and prep.head.i == noun.i:
                 return None
-            content = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+            content = self._subtree_span(doc, pobj)
             cue_end = prep
         if content is None:
             return None
@@ -1717,9 +1718,9 @@ class AttributionsComponent:
             x = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None) \
                 if tok.lower_ in self.adjective_infinitives else None
             if pobj is not None:
-                content, cue_end = self._trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1), prep
+                content, cue_end = self._subtree_span(doc, pobj), prep
             elif x is not None:
-                content = self._trim(doc, x.left_edge.i, x.right_edge.i + 1)
+                content = self._subtree_span(doc, x)
             else:
                 return None
         subj = next((c for c in cop.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
