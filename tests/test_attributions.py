@@ -1066,6 +1066,8 @@ def test_not_an_attribution(nlp, text):
                  "the Herald", "reported", "last year the city became the first to raise the wage", id="as reported by"),
     pytest.param("As Smith points out, the tax is quite high right now.", "Smith", "points out",
                  "the tax is quite high right now", id="as X points out"),
+    pytest.param("The governor cut the budget, as she told reporters.", "she", "told", "The governor cut the budget",
+                 id="as X told someone: still a parenthetical"),
     pytest.param("The proposal was rejected by most of the council.", "most of the council", "was rejected",
                  "The proposal", id="passive with an agent"),
     pytest.param("The council passed a budget which the mayor has criticised.", "the mayor", "has criticised",
@@ -1123,6 +1125,20 @@ def test_module_doctests_pass():
     pytest.param("The mayor criticized Smith, Jones, and Brown for raising the fares.",
                  "Smith, Jones, and Brown for raising the fares", id="a listed object is kept whole"),
     pytest.param("Trump says racist things.", "racist things", id="what someone says, as a noun phrase"),
+    pytest.param("The senator spoke over boos from the audience as he congratulated the winner of the primary.",
+                 "the winner of the primary", id="an 'as' clause whose cue has an object of its own tells when"),
+    pytest.param("The party chairman announced the creation of a website to explain the rules of the contest.",
+                 "the creation of a website to explain the rules of the contest",
+                 id="a purpose infinitive after the object goes with it"),
 ])
 def test_the_content_of_the_one_attribution(nlp, text, content):
     assert only(nlp, text)["content"] == content
+
+
+def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
+    # the parser hangs the second predicate on the first as an adverbial clause, with no subject of its own
+    text = ("The candidate has mocked a disabled reporter, referred to immigrants as criminals and recently "
+            "attacked a judge.")
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["source"], view(text, a)["cue"]) for a in atts] == [
+        ("The candidate", "has mocked"), ("The candidate", "referred to"), ("The candidate", "recently attacked")]

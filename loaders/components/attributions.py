@@ -423,6 +423,12 @@ class AttributionsComponent:
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
                 continue
+            if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.i < t.i and t.head.pos_ == "VERB" and \
+                    t.doc[t.left_edge.i - 1].text == "," and not any(c.dep_ == "mark" for c in t.children):
+                # "The candidate has mocked a reporter, referred to immigrants as rapists and ...": a finite verb
+                # after a comma with no subject and no conjunction of its own is the next predicate of a list
+                t = t.head
+                continue
             if t.dep_ == "acomp" and t.head.i != t.i:  # "was quick to point out": the copula's subject
                 t = t.head
                 continue
@@ -1126,7 +1132,9 @@ class AttributionsComponent:
                     and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
                                      for c in children)) \
-                    and lemma not in self.intention_verbs \
+                    and lemma not in self.intention_verbs and not (as_clause and any(
+                        c.i > tok.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" and
+                                         lemma not in ADDRESSEE_VERBS) for c in children)) \
                     and not passive and not inside_cue and self._governor(tok) is None:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
                 own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
@@ -1221,10 +1229,12 @@ class AttributionsComponent:
                     for c in children:
                         if c.left_edge.i == hi and self._when_or_where_said(c, self._occasions):
                             break  # "endorsed him in November", "praised her in a tweet": the setting of the act
+                        purpose = any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
                         if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
-                                m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and not any(
-                                v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and
-                                v.lemma_.lower() not in self.intention_verbs for v in (c, *c.children)):
+                                m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and (
+                                purpose or not any(v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and
+                                                   v.lemma_.lower() not in self.intention_verbs
+                                                   for v in (c, *c.children))):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
                 elif obj is None and norm not in ("say", "write") and (gerund := next(
