@@ -1142,3 +1142,19 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     _, atts = run(nlp, text)
     assert [(view(text, a)["source"], view(text, a)["cue"]) for a in atts] == [
         ("The candidate", "has mocked"), ("The candidate", "referred to"), ("The candidate", "recently attacked")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    pytest.param("But when another man was led away, raising his fists to the crowd in a show of defiance, the mayor "
+                 "yelled, “Out, out, out!”", "yelled", "Out, out, out!",
+                 id="a quote right after a sentence-final cue is its content, not the clause before"),
+    pytest.param("When I ask him what he does in his spare time, he says not much really — then he mentions his role "
+                 "on the baseball team.", "mentions", "his role on the baseball team",
+                 id="a cue with an object of its own does not report the clause before it"),
+    pytest.param("While the governor pledged to work with both parties, the senator stayed at home.", "pledged",
+                 "to work with both parties", id="a clause of concession is no parenthetical: its own content"),
+])
+def test_the_content_of_the_cue(nlp, text, cue, content):
+    _, atts = run(nlp, text)
+    [a] = [a for a in atts if view(text, a)["cue"] == cue]
+    assert view(text, a)["content"] == content

@@ -508,6 +508,13 @@ class AttributionsComponent:
             return None
         return self._quote_at(doc[j].idx - 1, doc[j].idx)
 
+    def _quote_opens_at(self, doc, i: int) -> bool:
+        """Does a quotation open at token ``i``, behind a comma or colon at most ("yelled, ''Out!''", "said: “...”")?"""
+        i = self._next_word(doc, i)
+        if i < len(doc) and doc[i].text in (",", ":"):
+            i = self._next_word(doc, i + 1)
+        return i < len(doc) and self._quote_opened_by(doc[i]) is not None
+
     def _statement_clause(self, tok):
         """The "that" clause the parser hung on a noun of the cue's adjuncts or its addressee: "said in a statement
         that ...", "said for the first time that ...", "told the audience at his fundraiser that ..." (a "that"
@@ -1006,6 +1013,10 @@ class AttributionsComponent:
             return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
+        if ccomp is not None and ccomp.i < tok.i and subj is not None and subj.i < tok.i and \
+                not self._quoted(ccomp.idx) and lemma not in ADDRESSEE_VERBS and \
+                any(c.dep_ == "dobj" and c.i > tok.i for c in children):
+            ccomp = None  # "..., then he mentions his role": a cue with an object of its own; not the clause before
         quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)),
                              None) if subj is None and ccomp is not None and ccomp.i > tok.i else None
         if quoted_before is not None and all(t.is_punct for t in doc[quoted_before.right_edge.i + 1:tok.i]):
@@ -1146,7 +1157,9 @@ class AttributionsComponent:
                     or tok.dep_ == "conj"
                 if head.i < own_lo and not subordinate:
                     content = self._trim(doc, max(h_lo, sent.start), own_lo)
-                elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG":
+                elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG" and \
+                        not any(c.dep_ == "mark" and c.lower_ != "as" for c in children):
+                    # (not a clause of time or concession: "While Clinton pledged to work with both parties, ...")
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
                     before = self._trim(doc, max(h_lo, sent.start), own_lo) if max(h_lo, sent.start) < own_lo else None
@@ -1167,7 +1180,7 @@ class AttributionsComponent:
                 tail_ok = all(t.is_punct or t.is_space or s_lo <= t.i <= s_hi or t.dep_ in simple
                               for t in doc[tok.i + 1:sent.end]) and not any(
                     c.dep_ == "dobj" and not (lemma in ADDRESSEE_VERBS and c.pos_ == "PRON") for c in children)
-                if before is not None and subj is not None and tail_ok and \
+                if before is not None and subj is not None and tail_ok and not self._quote_opens_at(doc, cue_end) and \
                         doc[own - 1].text in (",", "”", "\"", "''", "—") and \
                         (any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]) or
                          subj.i > tok.i and any(c.dep_ in SUBJ and c.i < tok.i for c in children)):
