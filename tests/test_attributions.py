@@ -1153,6 +1153,8 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
                  id="a cue with an object of its own does not report the clause before it"),
     pytest.param("While the governor pledged to work with both parties, the senator stayed at home.", "pledged",
                  "to work with both parties", id="a clause of concession is no parenthetical: its own content"),
+    pytest.param("The president prompted outrage among conservatives in 2010 when he blasted the ruling of the court.",
+                 "blasted", "the ruling of the court", id="a clause of time opened by 'when': its own content"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)

@@ -1153,12 +1153,14 @@ class AttributionsComponent:
                 # content before the cue, unless the cue's clause is an adverbial one that follows its main
                 # clause ("the call came after Smith attacked her", "he endorsed her, citing her record") or a
                 # second predicate ("he stood with them and urged ..."); "as" opens a true parenthetical
-                subordinate = any(c.dep_ == "mark" and c.lower_ != "as" for c in children) or tok.tag_ == "VBG" \
-                    or tok.dep_ == "conj"
+                # (a clause of time the parser opened with an adverb: "... when he blasted the ruling")
+                marked = any(c.dep_ == "mark" and c.lower_ != "as" or c.dep_ == "advmod" and c.tag_ == "WRB" and
+                             c.i < tok.i for c in children)
+                subordinate = marked or tok.tag_ == "VBG" or tok.dep_ == "conj"
                 if head.i < own_lo and not subordinate:
                     content = self._trim(doc, max(h_lo, sent.start), own_lo)
                 elif head.i >= own_hi and tok.dep_ in ("parataxis", "advcl", "dep") and tok.tag_ != "VBG" and \
-                        not any(c.dep_ == "mark" and c.lower_ != "as" for c in children):
+                        not marked:
                     # (not a clause of time or concession: "While Clinton pledged to work with both parties, ...")
                     # not an opening participle ("Citing privacy rules, officials ..."): its object is its content
                     content = self._trim(doc, own_hi, min(h_hi, sent.end))
