@@ -1155,6 +1155,9 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
                  "to work with both parties", id="a clause of concession is no parenthetical: its own content"),
     pytest.param("The president prompted outrage among conservatives in 2010 when he blasted the ruling of the court.",
                  "blasted", "the ruling of the court", id="a clause of time opened by 'when': its own content"),
+    pytest.param("“We had written two dozen songs before we got with him,” the singer said, mentioning the long-awaited "
+                 "album is “in the home stretch.”", "said", "We had written two dozen songs before we got with him",
+                 id="the quote before the speaker, not a participle the parser made a second complement"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)
