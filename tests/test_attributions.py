@@ -1100,6 +1100,9 @@ def test_not_an_attribution(nlp, text):
                  id="a speaker the parser hung on the opening phrase"),
     pytest.param("The study states that few if any firms use iodised salt.", "The study", "states",
                  "that few if any firms use iodised salt", id="'that' read as the object, with a word of its own"),
+    pytest.param("The governor jokingly offered the man a job as his chief of staff, then says he will welcome advice "
+                 "from anyone.", "The governor", "then says", "he will welcome advice from anyone",
+                 id="a first predicate the parser made the complement: its subject is the speaker"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

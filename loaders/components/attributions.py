@@ -889,6 +889,22 @@ class AttributionsComponent:
             start = self._aux_start(doc, gov)
         return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
 
+    def _speaker_inside_clause_before(self, doc, tok):
+        """The speaker of a verb with no subject that the parser put inside the clause before it: a name after
+        the quote it closes ("“...,” Texas delegate Bill Eastland, wearing a hat, said"), or the subject of a first
+        predicate the parser made the verb's complement ("Kasich offered the man a job, then says he'll ...")."""
+        for clause in tok.children:
+            if clause.dep_ != "ccomp" or clause.i > tok.i:
+                continue
+            if self._quoted(clause.idx):
+                return next((c for c in clause.children if c.dep_ in ("npadvmod", "appos", "nsubj", "dobj") and
+                             c.pos_ in ("PROPN", "NOUN") and not self._quoted(c.idx) and c.i < tok.i and
+                             self._quote_closing_before(doc, c.left_edge.i) is not None), None)
+            if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and doc[clause.right_edge.i + 1].text == ",":
+                return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
+                            None)
+        return None
+
     def _statement_carrier(self, doc, tok):
         """The verb that issued the statement a participle cue hangs on ("issued a statement saying", "sent an email
         asking"; but not after a comma: "gave a speech, predicting ..."), or None."""
@@ -984,6 +1000,8 @@ class AttributionsComponent:
                 k -= 1
             if k > sent.start and doc[k - 1].text == "," and doc[tok.i - 1].dep_ in ("appos", "conj"):
                 subj = doc[tok.i - 1]
+        if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
+            subj = self._speaker_inside_clause_before(doc, tok)
         if subj is None and not passive and norm in SPEECH and lemma not in ADDRESSEE_VERBS and tok.i > 0 and \
                 doc[tok.i - 1].is_punct and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
             # "“...,” added another Republican": the parser read the inverted speaker, the rest of the sentence,
