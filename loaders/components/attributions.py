@@ -1358,7 +1358,7 @@ class AttributionsComponent:
                     if q is not None:
                         content, direct, qk = q, True, k
         if passive and not direct and content_2 is None and content.start > cue.end and norm != "say" and \
-                lemma not in ADDRESSEE_VERBS and bare_obj is None:
+                lemma not in ADDRESSEE_VERBS and (bare_obj is None or norm != "accuse"):
             # "Trump is expected to win", "the plan has been criticised for its cost": the passive subject is
             # part of what is expected or criticised; the content comes in two pieces (but "he was told that ..."
             # is who heard it; "X is said to ..." and "they are accused of neglect" keep the single piece of PolNeAR
