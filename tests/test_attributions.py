@@ -1164,6 +1164,9 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     pytest.param("“We had written two dozen songs before we got with him,” the singer said, mentioning the long-awaited "
                  "album is “in the home stretch.”", "said", "We had written two dozen songs before we got with him",
                  id="the quote before the speaker, not a participle the parser made a second complement"),
+    pytest.param("In a year in which the senator has demonized the banks and the mayor has disparaged immigrants, the "
+                 "governor has run a quiet campaign.", "has disparaged", "immigrants",
+                 id="a cue with an object of its own is no parenthetical"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)

@@ -1170,9 +1170,9 @@ class AttributionsComponent:
                     and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
                                      for c in children)) \
-                    and lemma not in self.intention_verbs and not (as_clause and any(
-                        c.i > tok.i and (c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ != "PRON" and
-                                         lemma not in ADDRESSEE_VERBS) for c in children)) \
+                    and lemma not in self.intention_verbs and not any(
+                        c.i > tok.i and (as_clause and c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and
+                                         c.pos_ != "PRON" and lemma not in ADDRESSEE_VERBS) for c in children) \
                     and not passive and not inside_cue and self._governor(tok) is None:
                 # own clause = tokens of tok's subtree; content = rest of the head's clause
                 own_lo, own_hi = tok.left_edge.i, tok.right_edge.i + 1
