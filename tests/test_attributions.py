@@ -1106,6 +1106,9 @@ def test_not_an_attribution(nlp, text):
     pytest.param("The governor jokingly offered the man a job as his chief of staff, then says he will welcome advice "
                  "from anyone.", "The governor", "then says", "he will welcome advice from anyone",
                  id="a first predicate the parser made the complement: its subject is the speaker"),
+    pytest.param("After their shift, a dozen factory workers gathered at a bar to talk about the decades they had spent "
+                 "at the plant.", "a dozen factory workers", "to talk about", "the decades they had spent at the plant",
+                 id="a purpose clause: the main clause's subject speaks"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

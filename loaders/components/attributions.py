@@ -423,6 +423,12 @@ class AttributionsComponent:
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
                 continue
+            if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and self._infinitive(t):
+                # "stood at a Bush event to say ...", "gathered at a bar to talk about ...": the main clause's
+                # subject does what its purpose clause says
+                via_control = True
+                t = t.head
+                continue
             if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.i < t.i and t.head.pos_ == "VERB" and \
                     t.doc[t.left_edge.i - 1].text == "," and not any(c.dep_ == "mark" for c in t.children):
                 # "The candidate has mocked a reporter, referred to immigrants as rapists and ...": a finite verb
@@ -514,6 +520,11 @@ class AttributionsComponent:
         if i < len(doc) and doc[i].text in (",", ":"):
             i = self._next_word(doc, i + 1)
         return i < len(doc) and self._quote_opened_by(doc[i]) is not None
+
+    @staticmethod
+    def _infinitive(tok) -> bool:
+        """Is ``tok`` a verb with "to" ("to say", "to talk about")?"""
+        return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     def _statement_clause(self, tok):
         """The "that" clause the parser hung on a noun of the cue's adjuncts or its addressee: "said in a statement
@@ -1167,6 +1178,7 @@ class AttributionsComponent:
             head_in_quote = self._quoted(head.idx) and not self._quoted(tok.idx)
             inside_cue = tok.dep_ == "ccomp" and head.lemma_.lower() in self.verbs and not head_in_quote
             if content is None and tok.dep_ in PARENTHETICAL_DEPS and tok.dep_ != "ROOT" and head.i != tok.i and subj is not None \
+                    and not self._infinitive(tok) \
                     and (lemma not in self.clause_only - {"add", "note", "continue", "state", "explain", "post"} or as_clause
                          and norm in SPEECH and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl", "attr", "oprd", "dative")
                                      for c in children)) \
