@@ -1109,6 +1109,9 @@ def test_not_an_attribution(nlp, text):
     pytest.param("After their shift, a dozen factory workers gathered at a bar to talk about the decades they had spent "
                  "at the plant.", "a dozen factory workers", "to talk about", "the decades they had spent at the plant",
                  id="a purpose clause: the main clause's subject speaks"),
+    pytest.param("Having announced that he would not send her to prison, the judge adjourned the court.", "the judge",
+                 "Having announced", "that he would not send her to prison",
+                 id="a perfect participle: the main clause's subject speaks"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

@@ -423,9 +423,10 @@ class AttributionsComponent:
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
                 continue
-            if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and self._infinitive(t):
-                # "stood at a Bush event to say ...", "gathered at a bar to talk about ...": the main clause's
-                # subject does what its purpose clause says
+            if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and (self._infinitive(t) or t.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.lower_ == "having" for c in t.children)):
+                # "stood at a Bush event to say ...", "gathered at a bar to talk about ...", "Having announced ...,
+                # the judge ...": the main clause's subject does what its purpose clause or perfect participle says
                 via_control = True
                 t = t.head
                 continue
