@@ -1112,6 +1112,8 @@ def test_not_an_attribution(nlp, text):
     pytest.param("Having announced that he would not send her to prison, the judge adjourned the court.", "the judge",
                  "Having announced", "that he would not send her to prison",
                  id="a perfect participle: the main clause's subject speaks"),
+    pytest.param("Asked by a reporter whether the plan had failed, the mayor shrugged.", "a reporter", "Asked",
+                 "whether the plan had failed", id="asked by someone: the asker is the source"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

@@ -404,6 +404,12 @@ class AttributionsComponent:
                         pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
                         return pobj, False
                     return None, True
+            if t.i == tok.i and tok.tag_ == "VBN" and tok.lemma_.lower() in ADDRESSEE_VERBS:
+                # "Asked by a reporter whether ...", "when asked by Ingraham about ...": the agent is the speaker
+                agent = next((g for g in t.children if g.dep_ == "agent"), None)
+                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return pobj, False
             if passive and t.i == tok.i:
                 return None, True
             if t.head.i == t.i:
