@@ -1175,6 +1175,9 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     pytest.param("In a year in which the senator has demonized the banks and the mayor has disparaged immigrants, the "
                  "governor has run a quiet campaign.", "has disparaged", "immigrants",
                  id="a cue with an object of its own is no parenthetical"),
+    pytest.param("To a rousing standing ovation, the governor called for the suspension of the nuclear deal.",
+                 "called for", "the suspension of the nuclear deal",
+                 id="an opening phrase with a participle in it is no clause the cue reports"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)

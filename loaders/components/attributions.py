@@ -67,6 +67,8 @@ SETTING_PREPS = {"in", "on", "at", "during", "over"}
 OBJECT_MODIFIERS = ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj", "xcomp")
 SEPARATE_CLAUSE_MARKS = ("before", "after", "because", "since", "although", "though", "while", "whereas", "once")
 CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
+# a verb form inside a phrase, not the predicate of a clause ("In a changing economy", "To a rousing ovation")
+PHRASE_VERB_DEPS = {"amod", "compound", "nmod", "acl", "pcomp"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
@@ -1230,7 +1232,8 @@ class AttributionsComponent:
                     c.dep_ == "dobj" and not (lemma in ADDRESSEE_VERBS and c.pos_ == "PRON") for c in children)
                 if before is not None and subj is not None and tail_ok and not self._quote_opens_at(doc, cue_end) and \
                         doc[own - 1].text in (",", "”", "\"", "''", "—") and \
-                        (any(t.pos_ in ("VERB", "AUX") or t.text in OPEN_QUOTES for t in doc[sent.start:own]) or
+                        (any(t.pos_ in ("VERB", "AUX") and t.dep_ not in PHRASE_VERB_DEPS or t.text in OPEN_QUOTES
+                             for t in doc[sent.start:own]) or
                          subj.i > tok.i and any(c.dep_ in SUBJ and c.i < tok.i for c in children)):
                     content = before  # a clause or a quote, not an opening phrase ("In a 1963 speech, he said: ...")
                 elif subj is not None and (tail_ok or not any(
