@@ -1172,6 +1172,8 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     pytest.param("“We had written two dozen songs before we got with him,” the singer said, mentioning the long-awaited "
                  "album is “in the home stretch.”", "said", "We had written two dozen songs before we got with him",
                  id="the quote before the speaker, not a participle the parser made a second complement"),
+    pytest.param('"Let me tell you the facts," the senator said after a brief "I\'m sorry" to his rival.', "said",
+                 "Let me tell you the facts", id="the quote before the speaker, not a quote after the cue's adjuncts"),
     pytest.param("In a year in which the senator has demonized the banks and the mayor has disparaged immigrants, the "
                  "governor has run a quiet campaign.", "has disparaged", "immigrants",
                  id="a cue with an object of its own is no parenthetical"),

@@ -1057,12 +1057,14 @@ class AttributionsComponent:
             ccomp = None  # "..., then he mentions his role": a cue with an object of its own; not the clause before
         quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)),
                              None) if ccomp is not None and ccomp.i > tok.i else None
-        if quoted_before is not None and subj is not None and subj.i < tok.i and not self._quoted(ccomp.idx) and (
-                ccomp.left_edge.tag_ == "VBG" or any(m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether")
-                                                     for m in ccomp.children)) and all(
+        if quoted_before is not None and subj is not None and subj.i < tok.i and (
+                not self._quoted(ccomp.idx) and (ccomp.left_edge.tag_ == "VBG" or any(
+                    m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in ccomp.children)) or
+                any(not t.is_punct and not t.is_space for t in doc[cue_end:ccomp.left_edge.i])) and all(
                 t.is_punct or t.is_space or t.i >= subj.left_edge.i for t in doc[quoted_before.right_edge.i + 1:tok.i]):
-            # "“He didn't report the loans,” he said as some booed": the quote before the speaker is what was said;
-            # the parser made the clause after the verb a second complement
+            # "“He didn't report the loans,” he said as some booed", "“...,” Weiner said in May on the podcast “Here's
+            # the Thing”": the quote before the speaker is what was said; the parser made a clause after the verb (or
+            # after its adjuncts) a second complement
             ccomp, quoted_before = quoted_before, None
         if subj is not None:
             quoted_before = None
