@@ -1180,6 +1180,8 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     pytest.param("To a rousing standing ovation, the governor called for the suspension of the nuclear deal.",
                  "called for", "the suspension of the nuclear deal",
                  id="an opening phrase with a participle in it is no clause the cue reports"),
+    pytest.param("The senator promised Sunday at a rally in Las Vegas to end the deportation program.", "promised",
+                 "to end the deportation program", id="a day the parser read as the object is no content"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)

@@ -530,6 +530,12 @@ class AttributionsComponent:
             i = self._next_word(doc, i + 1)
         return i < len(doc) and self._quote_opened_by(doc[i]) is not None
 
+    def _day_for_object(self, obj) -> bool:
+        """Is this object a date the parser took for the object of a verb whose content comes after it ("promised
+        Sunday at a rally to end ..."; but "expected a full 90 minutes", "called Christmas a sham")?"""
+        return obj.ent_type_ in ("DATE", "TIME") and any(
+            c.i > obj.i and (c.dep_ in ("xcomp", "ccomp") or self._infinitive(c)) for c in obj.head.children)
+
     @staticmethod
     def _infinitive(tok) -> bool:
         """Is ``tok`` a verb with "to" ("to say", "to talk about")?"""
@@ -1260,7 +1266,7 @@ class AttributionsComponent:
                 subj.lemma_.lower() in self.finding_works
             if content is None and (lemma in self.object_content or work_finding):
                 # any object, pronouns included ("supported her", "denied it"), but not a relative pronoun
-                obj = next((c for c in children if c.dep_ in ("dobj",)), None)
+                obj = next((c for c in children if c.dep_ == "dobj" and not self._day_for_object(c)), None)
                 if obj is not None and (obj.tag_ in ("WDT", "WP") or obj.i < tok.i):
                     # a relative object ("the hostility that critics blame for denying them entry"): the charge
                     reason = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
@@ -1315,11 +1321,16 @@ class AttributionsComponent:
                     patient = self._patient(tok)
                     if patient is not None:
                         content = self._subtree_span(doc, patient)
-            if content is None and lemma in self.xcomp_content and not any(c.dep_ == "dobj" for c in children) \
+            if content is None and lemma in self.xcomp_content and \
+                    not any(c.dep_ == "dobj" and not self._day_for_object(c) for c in children) \
                     and not (lemma in self.intention_verbs and (passive or tok.dep_ in ("relcl", "acl"))):
                 # "declined to comment", "vowed to fight": the infinitive, "to" included; but "a source who
-                # declined to be named", "a diplomat who asked not to be named" only describe the source
-                x = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+                # declined to be named", "a diplomat who asked not to be named" only describe the source ("promised
+                # Sunday at a rally to end ...": the parser read the day as the object and the infinitive as a clause
+                # of purpose)
+                dated = any(c.dep_ == "dobj" and self._day_for_object(c) for c in children)
+                x = next((c for c in children if c.i > tok.i and (c.dep_ == "xcomp" or c.dep_ == "advcl" and dated and
+                                                                   self._infinitive(c))), None)
                 if x is not None and not (tok.dep_ in ("relcl", "acl") and any(c.dep_ == "auxpass" for c in x.children)):
                     content = self._subtree_span(doc, x)
             if content is None and lemma in self.prep_only:
