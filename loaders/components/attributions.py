@@ -1063,16 +1063,17 @@ class AttributionsComponent:
             ccomp = None  # "..., then he mentions his role": a cue with an object of its own; not the clause before
         quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)),
                              None) if ccomp is not None and ccomp.i > tok.i else None
-        if quoted_before is not None and subj is not None and subj.i < tok.i and (
-                not self._quoted(ccomp.idx) and (ccomp.left_edge.tag_ == "VBG" or any(
-                    m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in ccomp.children)) or
-                any(not t.is_punct and not t.is_space for t in doc[cue_end:ccomp.left_edge.i])) and all(
-                t.is_punct or t.is_space or t.i >= subj.left_edge.i for t in doc[quoted_before.right_edge.i + 1:tok.i]):
-            # "“He didn't report the loans,” he said as some booed", "“...,” Weiner said in May on the podcast “Here's
-            # the Thing”": the quote before the speaker is what was said; the parser made a clause after the verb (or
-            # after its adjuncts) a second complement
-            ccomp, quoted_before = quoted_before, None
-        if subj is not None:
+        if quoted_before is not None and subj is not None:
+            if subj.i < tok.i and (
+                    not self._quoted(ccomp.idx) and (ccomp.left_edge.tag_ == "VBG" or any(
+                        m.dep_ == "mark" and m.lower_ not in ("that", "if", "whether") for m in ccomp.children)) or
+                    any(not t.is_punct and not t.is_space for t in doc[cue_end:ccomp.left_edge.i])) and all(
+                    t.is_punct or t.is_space or t.i >= subj.left_edge.i
+                    for t in doc[quoted_before.right_edge.i + 1:tok.i]):
+                # "“He didn't report the loans,” he said as some booed", "“...,” Weiner said in May on the podcast
+                # “Here's the Thing”": the quote before the speaker is what was said; the parser made a clause after
+                # the verb (or after its adjuncts) a second complement
+                ccomp = quoted_before
             quoted_before = None
         if quoted_before is not None and all(t.is_punct for t in doc[quoted_before.right_edge.i + 1:tok.i]):
             # "“She needs big ideas,” said Robert Reich, who served ... yet endorsed Sanders": the parser made
@@ -1296,17 +1297,16 @@ class AttributionsComponent:
                     # against attacks", "identified China as a suspect", "praised the efforts of the envoy to find a
                     # solution", "described him as he live-tweeted"), but not a clause of time or cause ("supported the
                     # bill before it ...") nor one that carries a cue of its own ("acknowledged its first cases after
-                    # denying ...": an attribution of its own) (and the rest of an object a hyphen split: "proposing
-                    # counter - measures")
+                    # denying ...": an attribution of its own), though a purpose infinitive does ("announced a website
+                    # to explain the rules") (and the rest of an object a hyphen split: "proposing counter - measures")
                     for c in children:
                         if c.left_edge.i == hi and self._when_or_where_said(c, self._occasions):
                             break  # "endorsed him in November", "praised her in a tweet": the setting of the act
-                        purpose = any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
                         if c.left_edge.i == hi and c.dep_ in OBJECT_MODIFIERS and not any(
                                 m.dep_ == "mark" and m.lower_ in SEPARATE_CLAUSE_MARKS for m in c.children) and (
-                                purpose or not any(v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and
-                                                   v.lemma_.lower() not in self.intention_verbs
-                                                   for v in (c, *c.children))):
+                                self._infinitive(c) or not any(
+                                    v.pos_ == "VERB" and v.lemma_.lower() in self.verbs and
+                                    v.lemma_.lower() not in self.intention_verbs for v in (c, *c.children))):
                             hi = c.right_edge.i + 1
                     content = self._trim(doc, lo, hi)
                 elif obj is None and norm not in ("say", "write") and (gerund := next(
@@ -1394,8 +1394,9 @@ class AttributionsComponent:
                         content, direct, qk = q, True, k
         if passive and not direct and content_2 is None and content.start > cue.end and norm != "say" and \
                 lemma not in ADDRESSEE_VERBS and (bare_obj is None or norm != "accuse"):
-            # "Trump is expected to win", "the plan has been criticised for its cost": the passive subject is
-            # part of what is expected or criticised; the content comes in two pieces (but "he was told that ..."
+            # "Trump is expected to win", "the plan has been criticised for its cost", "the scheme has been described
+            # as reckless": the passive subject is part of what is expected, criticised or described; the content
+            # comes in two pieces (but "he was told that ..."
             # is who heard it; "X is said to ..." and "they are accused of neglect" keep the single piece of PolNeAR
             # and the gold set)
             patient = self._patient(tok, skip=("it",))
