@@ -401,17 +401,13 @@ class AttributionsComponent:
                     # "X was forced to acknowledge", "X was forced ... and said": X speaks; "he's said": a perfect
                     if via_control or active and t.i != tok.i or not passive:
                         return c, False
-                    agent = next((g for g in t.children if g.dep_ == "agent"), None)
-                    if agent is not None:
-                        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None)
-                        return pobj, False
+                    if any(g.dep_ == "agent" for g in t.children):
+                        return self._agent(t), False
                     return None, True
-            if t.i == tok.i and tok.tag_ == "VBN" and tok.lemma_.lower() in ADDRESSEE_VERBS:
+            if t.i == tok.i and tok.tag_ == "VBN" and tok.lemma_.lower() in ADDRESSEE_VERBS and \
+                    self._agent(tok) is not None:
                 # "Asked by a reporter whether ...", "when asked by Ingraham about ...": the agent is the speaker
-                agent = next((g for g in t.children if g.dep_ == "agent"), None)
-                pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
-                if pobj is not None:
-                    return pobj, False
+                return self._agent(tok), False
             if passive and t.i == tok.i:
                 return None, True
             if t.head.i == t.i:
@@ -535,6 +531,12 @@ class AttributionsComponent:
         Sunday at a rally to end ..."; but "expected a full 90 minutes", "called Christmas a sham")?"""
         return obj.ent_type_ in ("DATE", "TIME") and any(
             c.i > obj.i and (c.dep_ in ("xcomp", "ccomp") or self._infinitive(c)) for c in obj.head.children)
+
+    @staticmethod
+    def _agent(verb):
+        """The noun of a passive verb's "by" phrase ("was rejected by most of the council": council), or None."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
 
     @staticmethod
     def _infinitive(tok) -> bool:
@@ -1041,10 +1043,8 @@ class AttributionsComponent:
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if subj is None and as_clause and tok.tag_ == "VBN":
             # "As reported by the Herald, ...": the agent is the source of the clause the "as" clause hangs on
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
-            if pobj is not None:
-                subj, passive = pobj, False
+            if self._agent(tok) is not None:
+                subj, passive = self._agent(tok), False
         if norm == "deny" and any(c.dep_ in ("dative", "iobj") or passive and c.dep_ == "dobj" for c in tok.children):
             return None  # "were denied visas", "denying them entry": withholding, not disputing
         content = content_2 = None
