@@ -1165,6 +1165,9 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
     pytest.param("When I ask him what he does in his spare time, he says not much really — then he mentions his role "
                  "on the baseball team.", "mentions", "his role on the baseball team",
                  id="a cue with an object of its own does not report the clause before it"),
+    pytest.param("The mayor still faces a challenger from the Green Party; \nSome angry supporters threaten to cast "
+                 "protest votes.", "threaten", "to cast protest votes",
+                 id="nor one with an infinitive of its own"),
     pytest.param("While the governor pledged to work with both parties, the senator stayed at home.", "pledged",
                  "to work with both parties", id="a clause of concession is no parenthetical: its own content"),
     pytest.param("The president prompted outrage among conservatives in 2010 when he blasted the ruling of the court.",

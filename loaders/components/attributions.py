@@ -1058,9 +1058,11 @@ class AttributionsComponent:
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
         if ccomp is not None and ccomp.i < tok.i and subj is not None and subj.i < tok.i and \
-                not self._quoted(ccomp.idx) and lemma not in ADDRESSEE_VERBS and \
-                any(c.dep_ == "dobj" and c.i > tok.i for c in children):
-            ccomp = None  # "..., then he mentions his role": a cue with an object of its own; not the clause before
+                not self._quoted(ccomp.idx) and any(c.i > tok.i and (c.dep_ == "xcomp" or c.dep_ == "dobj" and
+                                                                       lemma not in ADDRESSEE_VERBS) for c in children):
+            # "..., then he mentions his role", "X faces a spoiler; supporters threaten to cast protest votes": a cue
+            # with an object or infinitive of its own does not report the clause before it
+            ccomp = None
         quoted_before = next((c for c in children if c.dep_ == "ccomp" and c.i < tok.i and self._quoted(c.idx)),
                              None) if ccomp is not None and ccomp.i > tok.i else None
         if quoted_before is not None and subj is not None:
