@@ -571,6 +571,9 @@ def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
     assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")
     assert only(nlp, "The governor in a Medium post said the tax was unfair.")["source"] == "The governor"
+    v = only(nlp, "The official, who spoke on the condition of anonymity to discuss internal deliberations, said the "
+                  "plan had failed.")
+    assert v["source"] == "The official"
     v = only(nlp, "A study of newly filed campaign-finance reports found that donations fell.")
     assert v["source"] == "A study of newly filed campaign-finance reports"
 

@@ -607,11 +607,14 @@ class AttributionsComponent:
 
     @staticmethod
     def _setting(tok) -> bool:
-        """A participle that sets the scene of the speaker's act, not who the speaker is: "Clinton, speaking to
-        reporters on her plane, said ...", "Obama, who was speaking at a rally, ..."."""
-        verb = tok if tok.dep_ == "acl" else tok if tok.dep_ == "relcl" and any(
-            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) else None
-        return verb is not None and verb.tag_ == "VBG" and verb.lemma_.lower() in SETTING_VERBS
+        """A participle or relative clause that sets the scene of the speaker's act, not who the speaker is:
+        "Clinton, speaking to reporters on her plane, said ...", "Obama, who was speaking at a rally, ...", "the
+        official, who spoke on condition of anonymity, said ..."."""
+        if tok.lemma_.lower() not in SETTING_VERBS:
+            return False
+        # (not "who wrote some of them": what the speaker wrote tells who the speaker is)
+        return tok.dep_ == "acl" and tok.tag_ == "VBG" or tok.dep_ == "relcl" and (
+            tok.tag_ == "VBG" or tok.tag_ == "VBD" and tok.lemma_.lower() != "write")
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc):
