@@ -574,6 +574,8 @@ def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The official, who spoke on the condition of anonymity to discuss internal deliberations, said the "
                   "plan had failed.")
     assert v["source"] == "The official"
+    v = only(nlp, "Senator Jane Doe, facing a stiff reelection challenge from the governor, said the vote was rigged.")
+    assert v["source"] == "Senator Jane Doe"
     v = only(nlp, "A study of newly filed campaign-finance reports found that donations fell.")
     assert v["source"] == "A study of newly filed campaign-finance reports"
 

@@ -54,7 +54,8 @@ SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 # the rest of a markup tag a span starts in: 'tweet author="@x" date="March 4">', 'tweet_id="6721">', '2016">'
 MARKUP_HEAD_RE = re.compile(r'(?:<?[\w-]*(?:\s+[\w-]+="[^"<>]*")+|[\w-]+="[^"<>]*"|[^\s"<>]*")\s*/?>')
-# participles that set the scene of a speaker's act ("Clinton, speaking to reporters, said ...")
+# verbs whose relative clause sets the scene of a speaker's act ("the official, who spoke on condition of anonymity,
+# said ...", "Obama, who was speaking at a rally, ..."); any participle after the name does ("X, facing a challenge, said")
 SETTING_VERBS = {"speak", "write", "appear", "campaign", "testify", "talk"}
 # prepositions whose gerund names an activity rather than a statement made ("focused on attacking him", "refrained
 # from criticizing"; PolNeAR train: cues after them right 25% of the time, after by/in/with/after 50 to 80%)
@@ -607,13 +608,13 @@ class AttributionsComponent:
 
     @staticmethod
     def _setting(tok) -> bool:
-        """A participle or relative clause that sets the scene of the speaker's act, not who the speaker is:
-        "Clinton, speaking to reporters on her plane, said ...", "Obama, who was speaking at a rally, ...", "the
-        official, who spoke on condition of anonymity, said ..."."""
-        if tok.lemma_.lower() not in SETTING_VERBS:
-            return False
-        # (not "who wrote some of them": what the speaker wrote tells who the speaker is)
-        return tok.dep_ == "acl" and tok.tag_ == "VBG" or tok.dep_ == "relcl" and (
+        """A participle or relative clause after the speaker's name that says what the speaker was doing, not who
+        the speaker is: "Clinton, speaking to reporters on her plane, said ...", "Sen. X, facing a stiff reelection
+        challenge, said ...", "Obama, who was speaking at a rally, ...", "the official, who spoke on condition of
+        anonymity, said ..." (but not "Harlan, who wrote some of them": what the speaker wrote tells who it is)."""
+        if tok.dep_ == "acl":
+            return tok.tag_ == "VBG"
+        return tok.dep_ == "relcl" and tok.lemma_.lower() in SETTING_VERBS and (
             tok.tag_ == "VBG" or tok.tag_ == "VBD" and tok.lemma_.lower() != "write")
 
     # ------------------------------------------------------------------ main
