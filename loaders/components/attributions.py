@@ -406,9 +406,9 @@ class AttributionsComponent:
                         return self._agent(t), False
                     return None, True
             if t.i == tok.i and tok.tag_ == "VBN" and tok.lemma_.lower() in ADDRESSEE_VERBS and \
-                    self._agent(tok) is not None:
+                    (asker := self._agent(tok)) is not None:
                 # "Asked by a reporter whether ...", "when asked by Ingraham about ...": the agent is the speaker
-                return self._agent(tok), False
+                return asker, False
             if passive and t.i == tok.i:
                 return None, True
             if t.head.i == t.i:
@@ -994,7 +994,7 @@ class AttributionsComponent:
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
         if lemma in self.object_idioms and not (tok.i + 1 < cue_end and doc[tok.i + 1].lower_ in self.object_idioms[lemma]):
             return None  # "put the plan on hold", "put together": not the idiom
-        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        if self._infinitive(tok) and (
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
                 and tok.head.lower_ not in self.factive_adjectives
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
@@ -1047,8 +1047,8 @@ class AttributionsComponent:
         as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if subj is None and as_clause and tok.tag_ == "VBN":
             # "As reported by the Herald, ...": the agent is the source of the clause the "as" clause hangs on
-            if self._agent(tok) is not None:
-                subj, passive = self._agent(tok), False
+            if (reporter := self._agent(tok)) is not None:
+                subj, passive = reporter, False
         if norm == "deny" and any(c.dep_ in ("dative", "iobj") or passive and c.dep_ == "dobj" for c in tok.children):
             return None  # "were denied visas", "denying them entry": withholding, not disputing
         content = content_2 = None
