@@ -1106,6 +1106,12 @@ def test_not_an_attribution(nlp, text):
     pytest.param("In an interview with the talk show hosts Joe Smith and Mary Brown, the Democratic candidate stated "
                  "that the plan was divisive.", "the Democratic candidate", "stated", "that the plan was divisive",
                  id="a speaker the parser hung on the opening phrase"),
+    pytest.param("Through real-time analytics, reporters and editors know how many people are reading their work.",
+                 "reporters and editors", "know", "how many people are reading their work",
+                 id="a coordinated speaker the parser hung on the opening phrase"),
+    pytest.param("Among likely Democratic primary voters, about half, 51 percent, say they will vote for the governor.",
+                 "about half, 51 percent", "say", "they will vote for the governor",
+                 id="a speaker with an appositive, hung on the opening phrase"),
     pytest.param("The study states that few if any firms use iodised salt.", "The study", "states",
                  "that few if any firms use iodised salt", id="'that' read as the object, with a word of its own"),
     pytest.param("The governor jokingly offered the man a job as his chief of staff, then says he will welcome advice "

@@ -921,6 +921,37 @@ class AttributionsComponent:
             start = self._aux_start(doc, gov)
         return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), norm, end
 
+    @staticmethod
+    def _stranded_subject(doc, sent, cue: Span):
+        """The subject of a verb the parser left without one because it hung the name on the phrase before:
+        "In an interview with the hosts X and Y, the candidate stated", "Through real-time analytics, reporters and
+        editors know", "Among likely voters, about half, 51 percent, say". It is the highest noun phrase, below
+        any other clause, that ends right before the cue (or its comma), starts the sentence or follows a comma,
+        and is not a date."""
+        first = next(t for t in doc[sent.start:sent.end] if t.idx + len(t) > cue.start)
+        after = next((t for t in doc[first.i:sent.end] if t.idx >= cue.end), None)
+        while after is not None and after.dep_ in ("compound", "det", "amod") and after.head.i > after.i:
+            after = after.head
+        if after is not None and after.pos_ == "PROPN" and after.head.i < after.i and after.head.pos_ == "VERB" and \
+                all(t.is_punct or t.is_space for t in doc[after.right_edge.i + 1:sent.end]):
+            return None  # "..., said X, a director, reports USA Today": the speaker follows the verb
+        end = first.i - 1
+        if end > sent.start and doc[end].text in (",", *DASHES):
+            end -= 1
+        if end <= sent.start or doc[end].is_punct and doc[end].text != ")":
+            return None
+        best, t = None, doc[end]
+        while t.i < first.i and (best is None or t.pos_ not in ("VERB", "AUX")):
+            # (up through the name's own phrase, not into another clause: "..., said X, a director, Y reports")
+            lo = t.left_edge.i
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.right_edge.i in (end, end + 1) and \
+                    t.ent_type_ not in ("DATE", "TIME") and (lo == sent.start or doc[lo - 1].text == ","):
+                best = t
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return best
+
     def _speaker_inside_clause_before(self, doc, tok):
         """The speaker of a verb with no subject that the parser put inside the clause before it: a name after
         the quote it closes ("“...,” Texas delegate Bill Eastland, wearing a hat, said"), or the subject of a first
@@ -1023,15 +1054,8 @@ class AttributionsComponent:
             # subject is the speaker (not the statement)
             cue = Span(doc[self._aux_start(doc, carrier)].idx, cue.end)
             subj, passive = self._subject(carrier)
-        if subj is None and not passive and tok.dep_ == "ROOT" and tok.i > 1 and doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
-            # "In an interview with the hosts X and Y, the candidate stated ...": the parser hung the subject on the
-            # opening phrase as an appositive; the noun phrase between the last comma and the verb is the speaker
-            k = tok.i - 1
-            while k > sent.start and doc[k - 1].dep_ in ("det", "amod", "compound", "poss", "nummod") and \
-                    doc[k - 1].head.i > k - 1:
-                k -= 1
-            if k > sent.start and doc[k - 1].text == "," and doc[tok.i - 1].dep_ in ("appos", "conj"):
-                subj = doc[tok.i - 1]
+        if subj is None and not passive and tok.dep_ == "ROOT":
+            subj = self._stranded_subject(doc, sent, cue)
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
             subj = self._speaker_inside_clause_before(doc, tok)
         if subj is None and not passive and norm in SPEECH and lemma not in ADDRESSEE_VERBS and tok.i > 0 and \
