@@ -1103,6 +1103,13 @@ def test_not_an_attribution(nlp, text):
     pytest.param("“There are more candidates in the race than ever,” added another New Hampshire Republican.",
                  "another New Hampshire Republican", "added", "There are more candidates in the race than ever",
                  id="an inverted speaker the parser read as the object"),
+    pytest.param("“The inquiry is not complete because officials sought to avoid transparency,”  added Gowdy.", "Gowdy",
+                 "added", "The inquiry is not complete because officials sought to avoid transparency",
+                 id="an inverted speaker read as the object, after white space"),
+    pytest.param("\"Better watch out for the governor since she said the election matters more than her job,\" tweeted "
+                 "another.", "another", "tweeted",
+                 "Better watch out for the governor since she said the election matters more than her job",
+                 id="an inverted pronoun speaker read as the object"),
     pytest.param("In an interview with the talk show hosts Joe Smith and Mary Brown, the Democratic candidate stated "
                  "that the plan was divisive.", "the Democratic candidate", "stated", "that the plan was divisive",
                  id="a speaker the parser hung on the opening phrase"),

@@ -505,6 +505,11 @@ class AttributionsComponent:
         return self._quote_at(mark.idx + len(mark), mark.idx + len(mark) + 1)
 
     @staticmethod
+    def _previous_word(doc, i: int):
+        """The token before ``i`` that is not white space, or None."""
+        return next((t for t in reversed(doc[:i]) if not t.is_space), None)
+
+    @staticmethod
     def _next_word(doc, i: int) -> int:
         """The index of the first token at or after ``i`` that is not white space (``len(doc)`` if none)."""
         while i < len(doc) and doc[i].is_space:
@@ -1058,13 +1063,14 @@ class AttributionsComponent:
             subj = self._stranded_subject(doc, sent, cue)
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
             subj = self._speaker_inside_clause_before(doc, tok)
-        if subj is None and not passive and norm in SPEECH and lemma not in ADDRESSEE_VERBS and tok.i > 0 and \
-                doc[tok.i - 1].is_punct and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
-            # "“...,” added another Republican": the parser read the inverted speaker, the rest of the sentence,
-            # as the verb's object
+        if subj is None and not passive and (norm in SPEECH and lemma not in ADDRESSEE_VERBS or lemma == "ask") and \
+                (prev := self._previous_word(doc, tok.i)) is not None and prev.is_punct and prev.text not in DASHES and \
+                any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+            # "“...,” added another Republican", "“...?” asked the boy": the parser read the inverted speaker, the
+            # rest of the sentence, as the verb's object
             subj = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and
-                         c.pos_ in ("NOUN", "PROPN") and all(t.is_punct for t in doc[c.right_edge.i + 1:sent.end])),
-                        None)
+                         (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "DT" and c.left_edge.i == c.right_edge.i) and
+                         all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1:sent.end])), None)
         if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return None  # an imperative stance ("Support Paul Ryan", "Call it viral fundraising") is the writer's advice
