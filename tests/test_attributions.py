@@ -1116,6 +1116,8 @@ def test_not_an_attribution(nlp, text):
     pytest.param("Through real-time analytics, reporters and editors know how many people are reading their work.",
                  "reporters and editors", "know", "how many people are reading their work",
                  id="a coordinated speaker the parser hung on the opening phrase"),
+    pytest.param("Anyone expecting the mayor to suddenly change course will be disappointed.", "Anyone", "expecting",
+                 "the mayor to suddenly change course", id="a participle after a pronoun: the pronoun speaks"),
     pytest.param("Among likely Democratic primary voters, about half, 51 percent, say they will vote for the governor.",
                  "about half, 51 percent", "say", "they will vote for the governor",
                  id="a speaker with an appositive, hung on the opening phrase"),

@@ -444,7 +444,7 @@ class AttributionsComponent:
             if t.dep_ == "acomp" and t.head.i != t.i:  # "was quick to point out": the copula's subject
                 t = t.head
                 continue
-            if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN"):
+            if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN", "PRON"):  # "those backing him", "anyone expecting"
                 h = t.head
                 if t.i > 0 and t.doc[t.i - 1].text == ",":
                     # "38 North, a site ... run by the Stimson Center think tank, attributed ...": the
