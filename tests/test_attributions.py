@@ -596,6 +596,10 @@ def test_a_main_clause_verb_of_naming_or_preference_is_a_cue(nlp, text, cue, con
     # and so does a quote after an adjunct with a cue of its own in the speaker's sentence
     ("“Please do not protest on the floor,” Sanders said, according to CNN. “It is of the utmost importance.”",
      "Please do not protest on the floor", "It is of the utmost importance"),
+    # and so does a quote after a sentence that ends in a quote, not the quote inside that sentence
+    ("Free trade is “10 times the size of the losses,” said Jane Roe, an economist at Yale. “Free trade really "
+     "helps working-class people.”", "Free trade is “10 times the size of the losses",
+     "Free trade really helps working-class people"),
 ])
 def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, content_2):
     _, atts = run(nlp, text)

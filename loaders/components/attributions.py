@@ -753,7 +753,8 @@ class AttributionsComponent:
                 prev = found[j - 1]  # "“...,” Sanders said, according to CNN. “...”": the quote goes on
             if prev["content_2"] is not None:
                 continue
-            if prev["direct"]:
+            if prev["direct"] or self._ends_in_quote(prev["content"]) and qa > prev["cue"].start > prev["content"].end:
+                # (so does a sentence ending in a quote: "The plans are “profoundly irresponsible,” said X. “...”")
                 last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
                 gap = text[last_end:qa - 1]
                 # only the rest of the cue sentence / paragraph breaks between them
@@ -783,6 +784,12 @@ class AttributionsComponent:
         ext.attributions.extend(atts)
         doc.user_data[USER_KEY] = {a.id: x for a, x in zip(atts, extra)}
         return doc
+
+    def _ends_in_quote(self, content: Span) -> bool:
+        """Whether ``content`` ends where a quotation ends (but for its punctuation)."""
+        k = bisect.bisect_right(self._q_starts, content.end) - 1
+        return k >= 0 and self._quotes[k][0] < content.end <= self._quotes[k][1] and \
+            not self._text[content.end:self._quotes[k][1]].strip(" ,.!?")
 
     def _through_open_quote(self, content: Span) -> Span:
         """Reported speech that opens a quotation and ends inside it goes on to the quotation's end: "said that
