@@ -1209,6 +1209,9 @@ def test_each_predicate_of_a_list_has_the_subject_as_speaker(nlp):
                  id="an opening phrase with a participle in it is no clause the cue reports"),
     pytest.param("The senator promised Sunday at a rally in Las Vegas to end the deportation program.", "promised",
                  "to end the deportation program", id="a day the parser read as the object is no content"),
+    pytest.param("They blame the troop drawdown, which they say left a vacuum for terrorist activity to grow.", "say",
+                 "left a vacuum for terrorist activity to grow",
+                 id="a reported clause the parser read as a complement with no 'to'"),
 ])
 def test_the_content_of_the_cue(nlp, text, cue, content):
     _, atts = run(nlp, text)

@@ -1098,6 +1098,11 @@ class AttributionsComponent:
             return None  # "Speaking in the capital, ..." is no attribution; "speaking about X" is
         ccomp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None) or \
             next((c for c in children if c.dep_ == "ccomp"), None)
+        if ccomp is None and norm == "say" and not passive:
+            # "who said using a private server was improper", "which she said represented all her emails": the
+            # parser read the reported clause as a complement with no "to"
+            ccomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i and c.left_edge.i == cue_end and
+                          not self._infinitive(c)), None)
         if ccomp is not None and ccomp.i < tok.i and subj is not None and subj.i < tok.i and \
                 not self._quoted(ccomp.idx) and any(c.i > tok.i and (c.dep_ == "xcomp" or c.dep_ == "dobj" and
                                                                        lemma not in ADDRESSEE_VERBS) for c in children):
