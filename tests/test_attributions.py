@@ -833,6 +833,12 @@ def test_who_is_asked_to_act_is_part_of_the_request(nlp):
     assert only(nlp, text)["content"] == "the court to reconsider its ruling"
 
 
+def test_what_someone_is_told_to_do_is_the_content(nlp):
+    text = "The adviser told the senator to stay focused on jobs and security."
+    v = only(nlp, text)
+    assert (v["source"], v["cue"], v["content"]) == ("The adviser", "told", "to stay focused on jobs and security")
+
+
 @pytest.mark.parametrize("text, source, cue, content", [
     ("Readers wrote in.\n“He is ignorant of our culture.” ― Jane Doe\n“We will vote in November.” ―\u00a0Ana R. Ruiz.",
      ["Jane Doe", "Ana R. Ruiz"], ["―", "―"], ["He is ignorant of our culture", "We will vote in November"]),

@@ -1392,10 +1392,11 @@ class AttributionsComponent:
                     content = self._subtree_span(doc, pobj)
                 elif mark is not None:  # "calling for the US to step up its efforts"
                     content = self._trim(doc, mark.i + 1, mark.head.right_edge.i + 1)
-            if content is None and lemma in ("urge", "warn", "ask") and recipient is not None:
+            if content is None and lemma in ("urge", "warn", "ask", "tell") and recipient is not None:
                 x = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
+                # ("told Trump to stay focused": the order; "asked the court to reconsider": who is to act too)
                 addressee = next((c for c in children if c.dep_ == "dobj" and c.i < x.i), None) \
-                    if x is not None and x.dep_ == "xcomp" and lemma != "warn" else None
+                    if x is not None and x.dep_ == "xcomp" and lemma not in ("warn", "tell") else None
                 if addressee is not None:  # "asked the court to reconsider": who is to act is part of the request
                     content = self._trim(doc, addressee.left_edge.i, x.right_edge.i + 1)
                 elif x is not None:
