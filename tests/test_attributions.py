@@ -828,6 +828,13 @@ def test_went_on_to_is_an_act_that_happened(nlp):
         ("praised", "the mayor"), ("then went on to attack", "the governor")]
 
 
+def test_continued_to_say_did_say(nlp):
+    text = "Even after the complaint was filed, the manager continued to say he had never touched the reporter."
+    v = only(nlp, text)
+    assert (v["source"], v["cue"], v["content"]) == ("the manager", "continued to say",
+                                                     "he had never touched the reporter")
+
+
 def test_who_is_asked_to_act_is_part_of_the_request(nlp):
     text = "The senator asked the court to reconsider its ruling."
     assert only(nlp, text)["content"] == "the court to reconsider its ruling"

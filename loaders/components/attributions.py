@@ -1040,7 +1040,7 @@ class AttributionsComponent:
         if self._infinitive(tok) and (
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
                 and tok.head.lower_ not in self.factive_adjectives
-                or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs
+                or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs and not self._went_on(tok.head)
                 or norm not in self.nested_cues and not self._went_on(tok.head) and (
                     tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
             # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
