@@ -81,6 +81,13 @@ def test_according_to(nlp):
     assert v["source"] == "two workers at the plant" and v["content"] == "The factory closed last week"
 
 
+def test_according_to_after_a_relative_clause_vouches_for_that_clause(nlp):
+    text = ("The company would move its address to Ireland, which would slash its corporate tax rate to 17 percent, "
+            "according to company leaders.")
+    v = only(nlp, text)
+    assert (v["source"], v["content"]) == ("company leaders", "which would slash its corporate tax rate to 17 percent")
+
+
 def test_told_with_parenthetical_source(nlp):
     text = "Fuel prices have doubled since March, residents of the town told the newspaper."
     _, atts = run(nlp, text)

@@ -1619,7 +1619,8 @@ class AttributionsComponent:
         relay_src = next((c for c in relay.children if c.dep_ == "dobj"), None) if relay is not None else None
         if relay_src is not None:
             own_hi = relay.right_edge.i + 1
-        content = self._adjunct_content(doc, sent, tok, tok.left_edge.i, own_hi)
+        content = self._relative_clause_before(doc, sent, tok) or \
+            self._adjunct_content(doc, sent, tok, tok.left_edge.i, own_hi)
         if content is None:
             return None
         cue = Span(tok.idx, nxt.idx + len(nxt))
@@ -1702,6 +1703,22 @@ class AttributionsComponent:
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
         return subj is not None and any(t.lemma_.lower() in SHARES or t.like_num and t.i + 1 < len(t.doc) and
                                         t.doc[t.i + 1].lower_ in ("in", "of", "out") for t in subj.subtree)
+
+    def _relative_clause_before(self, doc, sent, tok) -> Span | None:
+        """The relative clause that ends right before ", according to X" is what X vouches for: "... the tally,
+        which stood at 263, according to the AP", "... a cut, which would slash its tax rate, according to company
+        leaders"."""
+        if tok.i - 2 < sent.start or doc[tok.i - 1].text != ",":
+            return None
+        last = doc[tok.i - 2]
+        while last.i > sent.start and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        rel = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+        # (a non-restrictive one, set off by commas; not one of time or place: "..., when turnout was 42%")
+        if rel is None or rel.right_edge.i >= tok.i or doc[rel.left_edge.i - 1].text != "," or \
+                rel.left_edge.tag_ == "WRB":
+            return None
+        return self._trim(doc, rel.left_edge.i, tok.i - 1)
 
     def _adjunct_content(self, doc, sent, tok, own_lo, own_hi):
         """Content of a source adjunct at tokens [own_lo, own_hi) ("according to X", "in the words of X"):
