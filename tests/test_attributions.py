@@ -81,6 +81,19 @@ def test_according_to(nlp):
     assert v["source"] == "two workers at the plant" and v["content"] == "The factory closed last week"
 
 
+@pytest.mark.parametrize("text, source, content, content_2", [
+    ("Mr. Reagan was criticized for trading a guilty person for an innocent one.", None, "Mr. Reagan",
+     "for trading a guilty person for an innocent one"),
+    ("The senator has been rebuked by opponents for his proposal to ban all imports.", "opponents", "The senator",
+     "for his proposal to ban all imports"),
+    ("Kaine criticized fellow Democrats in 2011 for seeking a higher tax rate on millionaires.", "Kaine",
+     "fellow Democrats", "for seeking a higher tax rate on millionaires"),
+])
+def test_the_reason_for_a_judgement_is_part_of_its_content(nlp, text, source, content, content_2):
+    v = only(nlp, text)
+    assert (v["source"], v["content"], v["content_2"]) == (source, content, content_2)
+
+
 def test_according_to_after_a_relative_clause_vouches_for_that_clause(nlp):
     text = ("The company would move its address to Ireland, which would slash its corporate tax rate to 17 percent, "
             "according to company leaders.")

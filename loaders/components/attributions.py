@@ -224,6 +224,7 @@ class AttributionsComponent:
         self.cue_medium = cue_medium
         self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
         self.prep_only = set(lex.get("prep_only") or [])
+        self.reason_preps = {k: set(v) for k, v in (lex.get("reason_preps") or {}).items()}
         self.quote_only = set(lex.get("quote_only") or [])
         self.object_idioms = {k: set(v) for k, v in (lex.get("object_idioms") or {}).items()}
         self.as_verbs = set(lex.get("as_verbs") or []) | self.as_only
@@ -1425,6 +1426,19 @@ class AttributionsComponent:
             if content is None and subj is not None and norm in SPEECH and tok.dep_ == "ROOT":
                 content, qk = self._statement_after(doc, sent, tok, subj, lemma)
                 direct = qk is not None
+        reason = self._reason(doc, tok, norm, subj, passive) if not direct else None
+        if reason is not None:
+            # "was criticized for trading a spy", "criticized fellow Democrats in 2011 for seeking a higher tax",
+            # "rebuked by opponents for his proposal": what the judgement is for is part of its content
+            span = self._subtree_span(doc, reason)
+            patient = self._patient(tok) if passive else None
+            if content is None and patient is not None and patient.i < tok.i:
+                content, content_2 = self._subtree_span(doc, patient), span
+            elif content is not None and content_2 is None and span is not None and span.start >= content.end:
+                if text[content.end:span.start].strip(" ,"):
+                    content_2 = span
+                else:
+                    content = Span(content.start, span.end)
         if content is None:
             return None
         if lemma in self.quote_only and not direct and self._quote_at(content.start, content.end) is None:
@@ -1493,6 +1507,8 @@ class AttributionsComponent:
                     source = Span(subj.idx, subj.idx + len(subj))
                 if source.overlaps(content):
                     source = None
+        if source is not None and reason is not None and reason.head.i == subj.i:
+            source = self._trim(doc, subj.left_edge.i, reason.i)
         if subj is not None and subj.lower_ == "it" and passive:
             source = None
         return _record(cue, tok.i, norm, content, source, subj.i if subj is not None else None, direct=direct,
@@ -1703,6 +1719,18 @@ class AttributionsComponent:
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
         return subj is not None and any(t.lemma_.lower() in SHARES or t.like_num and t.i + 1 < len(t.doc) and
                                         t.doc[t.i + 1].lower_ in ("in", "of", "out") for t in subj.subtree)
+
+    def _reason(self, doc, tok, norm, subj, passive):
+        """The "for"/"over" phrase that gives a judgement's reason: on the verb after it ("slammed X over Y"), or,
+        in the passive, on the agent the parser hung it on ("rebuked by opponents for his proposal")."""
+        preps = self.reason_preps.get(norm)
+        if not preps:
+            return None
+        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
+        if reason is None and passive is False and subj is not None and subj.head.dep_ == "agent" and \
+                subj.head.head.i == tok.i:
+            reason = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > subj.i), None)
+        return reason
 
     def _relative_clause_before(self, doc, sent, tok) -> Span | None:
         """The relative clause that ends right before ", according to X" is what X vouches for: "... the tally,
