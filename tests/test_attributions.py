@@ -904,6 +904,12 @@ def test_put_without_it_is_no_cue(nlp, text):
     assert atts == []
 
 
+def test_a_name_given_with_called_is_no_statement(nlp):
+    text = "A radio host has set up a website called “Cape Breton If the Senator Wins” that pitches the island."
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts] == []
+
+
 def test_an_inverted_speech_verb_before_a_colon_is_the_cue(nlp):
     text = "The plan would make the code more complicated. Said Ellis: “I do not get the sense she is interested.”"
     v = only(nlp, text)

@@ -1060,6 +1060,8 @@ class AttributionsComponent:
             return None
         if any(c.dep_ == "prt" and c.lower_ in self.other_senses.get(lemma, ()) for c in tok.children):
             return None  # "called off the deal", "found out who sent it": another verb
+        if lemma == "call" and tok.tag_ == "VBN" and tok.dep_ == "acl" and self._agent(tok) is None:
+            return None  # "a website called “Cape Breton If Trump Wins”": a name, no one's statement
         subj, passive = self._subject(tok)
         carrier = self._statement_carrier(doc, tok)
         if carrier is not None:
