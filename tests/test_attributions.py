@@ -904,6 +904,16 @@ def test_put_without_it_is_no_cue(nlp, text):
     assert atts == []
 
 
+@pytest.mark.parametrize("text", [
+    "Given his past comments, it is safe to say the plan will fail.",
+    "It is important to remember that parties are not pure democracies.",
+    "The officials spoke on condition of anonymity because they were not authorized to discuss the investigation.",
+])
+def test_an_impersonal_or_unauthorized_infinitive_is_no_ones_act(nlp, text):
+    _, atts = run(nlp, text)
+    assert [view(text, a)["cue"] for a in atts if view(text, a)["cue"].startswith("to ")] == []
+
+
 def test_a_name_given_with_called_is_no_statement(nlp):
     text = "A radio host has set up a website called “Cape Breton If the Senator Wins” that pitches the island."
     _, atts = run(nlp, text)

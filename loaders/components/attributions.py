@@ -995,6 +995,19 @@ class AttributionsComponent:
         return None
 
     @staticmethod
+    def _impersonal_or_unauthorized(tok) -> bool:
+        """An infinitive whose clause has an anticipatory "it" ("it's safe to say", "it is important to remember",
+        "made it easier to dismiss"), or that names what an anonymous source may not do ("not authorized to discuss",
+        "requested anonymity to reveal")."""
+        head = tok.head.head if tok.head.dep_ in ("acomp", "oprd", "ccomp") and tok.head.pos_ == "ADJ" else tok.head
+        judged = tok.head.pos_ == "ADJ" or any(c.dep_ in ("acomp", "attr") and c.pos_ == "ADJ" for c in head.children)
+        if judged and any(c.dep_ in ("nsubj", "expl", "dobj") and c.lower_ == "it" and c.i < tok.i
+                          for c in head.children):
+            return True
+        return tok.head.lower_ == "authorized" or any(c.dep_ == "dobj" and c.lower_ == "anonymity"
+                                                      for c in tok.head.children)
+
+    @staticmethod
     def _went_on(verb) -> bool:
         """"went on to", "continued to": the act that follows did happen."""
         return verb.lemma_.lower() == "continue" or verb.lemma_.lower() == "go" and any(
@@ -1043,10 +1056,12 @@ class AttributionsComponent:
                 and tok.head.lower_ not in self.factive_adjectives
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs and not self._went_on(tok.head)
                 or norm not in self.nested_cues and not self._went_on(tok.head) and (
-                    tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)):
+                    tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)
+                or self._impersonal_or_unauthorized(tok)):
             # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
             # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
-            # (the urging, the declining is the cue), "tried to defend"; but "went on to attack" did attack
+            # (the urging, the declining is the cue), "tried to defend"; but "went on to attack" did attack; "it's
+            # safe to say", "it is important to remember", "not authorized to discuss": no one's act
             return None
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in ACTIVITY_PREPS and \
                 not any(c.dep_ == "ccomp" for c in tok.children):
