@@ -1738,13 +1738,13 @@ class AttributionsComponent:
                                         t.doc[t.i + 1].lower_ in ("in", "of", "out") for t in subj.subtree)
 
     def _reason(self, doc, tok, norm, subj, passive):
-        """The "for"/"over" phrase that gives a judgement's reason: on the verb after it ("slammed X over Y"), or,
-        in the passive, on the agent the parser hung it on ("rebuked by opponents for his proposal")."""
+        """The "for"/"over" phrase that gives a judgement's reason ("slammed X over Y", "was praised for Y"), or
+        None; in the passive it may hang on the agent ("rebuked by opponents for his proposal")."""
         preps = self.reason_preps.get(norm)
         if not preps:
             return None
         reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
-        if reason is None and passive is False and subj is not None and subj.head.dep_ == "agent" and \
+        if reason is None and not passive and subj is not None and subj.head.dep_ == "agent" and \
                 subj.head.head.i == tok.i:
             reason = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > subj.i), None)
         return reason
