@@ -1137,6 +1137,10 @@ def test_not_an_attribution(nlp, text):
                  'of the party.', "Anna Berg, a founder of the party", "said",
                  'The rejection of the treaty signals "the beginning of the end" for the EU',
                  id="clause, said + inverted speaker"),
+    pytest.param("The steel plant is hanging on, but it is under intense pressure from imports, said the company's chief "
+                 "executive, Jane Roe.", "the company's chief executive, Jane Roe", "said",
+                 "The steel plant is hanging on, but it is under intense pressure from imports",
+                 id="an inverted speaker after two joined clauses, read as one more predicate"),
     pytest.param("The farmers remain committed to the strike until the end of the month, their top aide, Dana Field, "
                  "told the Gazette.", "their top aide, Dana Field", "told",
                  "The farmers remain committed to the strike until the end of the month",

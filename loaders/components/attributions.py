@@ -1328,6 +1328,12 @@ class AttributionsComponent:
                 # "Sanders remains committed ..., his top aide, Tad Devine, told The Huffington Post": the parser
                 # joined the speaker's clause to the reported one with no conjunction
                 content = self._trim(doc, sent.start, subj.left_edge.i - 1)
+            if content is None and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
+                    and subj.head.i == tok.i and subj.i > tok.i and doc[tok.i - 1].text == "," and norm in SPEECH \
+                    and all(t.is_punct or t.is_space for t in doc[subj.right_edge.i + 1:sent.end]):
+                # "The plant is hanging on, but it is under pressure from imports, said its chief executive": an
+                # inverted speaker after the sentence it reports, which the parser joined as one more predicate
+                content = self._trim(doc, sent.start, tok.i - 1)
             # "a Quinnipiac poll found better support for Clinton": what a work found is its object
             work_finding = lemma in self.work_object_verbs and subj is not None and \
                 subj.lemma_.lower() in self.finding_works
