@@ -941,8 +941,9 @@ class AttributionsComponent:
         editors know", "Among likely voters, about half, 51 percent, say". It is the highest noun phrase, below
         any other clause, that ends right before the cue (or its comma), starts the sentence or follows a comma,
         and is not a date."""
-        first = next(t for t in doc[sent.start:sent.end] if t.idx + len(t) > cue.start)
-        after = next((t for t in doc[first.i:sent.end] if t.idx >= cue.end), None)
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        first = span[0]
+        after = doc[span.end] if span.end < sent.end else None
         while after is not None and after.dep_ in ("compound", "det", "amod") and after.head.i > after.i:
             after = after.head
         if after is not None and after.pos_ == "PROPN" and after.head.i < after.i and after.head.pos_ == "VERB" and \
@@ -1454,10 +1455,11 @@ class AttributionsComponent:
             # "was criticized for trading a spy", "criticized fellow Democrats in 2011 for seeking a higher tax",
             # "rebuked by opponents for his proposal": what the judgement is for is part of its content
             span = self._subtree_span(doc, reason)
-            patient = self._patient(tok) if passive else None
-            if content is None and patient is not None and patient.i < tok.i:
-                content, content_2 = self._subtree_span(doc, patient), span
-            elif content is not None and content_2 is None and span is not None and span.start >= content.end:
+            if content is None:
+                patient = self._patient(tok) if passive else None
+                if patient is not None and patient.i < tok.i:
+                    content, content_2 = self._subtree_span(doc, patient), span
+            elif content_2 is None and span is not None and span.start >= content.end:
                 if text[content.end:span.start].strip(" ,"):
                     content_2 = span
                 else:
@@ -1750,8 +1752,7 @@ class AttributionsComponent:
         if not preps:
             return None
         reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
-        if reason is None and not passive and subj is not None and subj.head.dep_ == "agent" and \
-                subj.head.head.i == tok.i:
+        if reason is None and not passive and subj is not None and subj == self._agent(tok):
             reason = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > subj.i), None)
         return reason
 
