@@ -66,6 +66,9 @@ SHARES = {"percent", "%", "majority", "plurality", "most", "half", "third", "qua
 SETTING_PREPS = {"in", "on", "at", "during", "over"}
 # the verb's own modifiers that may carry an object content on, and the marks of clauses that never do
 OBJECT_MODIFIERS = ("prep", "advmod", "npadvmod", "oprd", "advcl", "dobj", "xcomp")
+# prepositions that give the charge of an object cue ("accused X of Y", "thanked X for Y", "the hostility critics
+# blame for ..."); a judgement's reason wherever it stands is lexicon reason_preps
+CHARGE_PREPS = ("of", "for", "over")
 SEPARATE_CLAUSE_MARKS = ("before", "after", "because", "since", "although", "though", "while", "whereas", "once")
 CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 # a verb form inside a phrase, not the predicate of a clause ("In a changing economy", "To a rousing ovation")
@@ -1343,10 +1346,10 @@ class AttributionsComponent:
                 obj = next((c for c in children if c.dep_ == "dobj" and not self._day_for_object(c)), None)
                 if obj is not None and (obj.tag_ in ("WDT", "WP") or obj.i < tok.i):
                     # a relative object ("the hostility that critics blame for denying them entry"): the charge
-                    reason = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
-                                   c.lower_ in ("of", "for", "over")), None)
-                    if reason is not None:
-                        content = self._subtree_span(doc, reason)
+                    charge = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and
+                                   c.lower_ in CHARGE_PREPS), None)
+                    if charge is not None:
+                        content = self._subtree_span(doc, charge)
                     elif tok.dep_ == "relcl" and obj.tag_ in ("WDT", "WP") and tok.head.pos_ in ("NOUN", "PROPN"):
                         # "a policy ... which the UN has criticised": what the relative pronoun stands for
                         content = self._trim(doc, tok.head.left_edge.i, obj.left_edge.i)
@@ -1360,12 +1363,12 @@ class AttributionsComponent:
                             break
                     xcomp = next((c for c in children if c.dep_ in ("xcomp", "oprd", "ccomp") and c.i > obj.i), None)
                     # "accused X of Y", "thanked X for Y", "blamed X over Y": the charge belongs to the content
-                    reason = next((c for c in children if c.dep_ == "prep" and c.i == hi and
-                                   c.lower_ in ("of", "for", "over")), None)
+                    charge = next((c for c in children if c.dep_ == "prep" and c.i == hi and c.lower_ in CHARGE_PREPS),
+                                  None)
                     if xcomp is not None:
                         hi = xcomp.right_edge.i + 1
-                    elif reason is not None:
-                        hi = reason.right_edge.i + 1
+                    elif charge is not None:
+                        hi = charge.right_edge.i + 1
                     # the verb's modifiers that follow the object with no comma go with it ("defended the group
                     # against attacks", "identified China as a suspect", "praised the efforts of the envoy to find a
                     # solution", "described him as he live-tweeted"), but not a clause of time or cause ("supported the
