@@ -1191,6 +1191,12 @@ def test_not_an_attribution(nlp, text):
                  id="a perfect participle: the main clause's subject speaks"),
     pytest.param("Asked by a reporter whether the plan had failed, the mayor shrugged.", "a reporter", "Asked",
                  "whether the plan had failed", id="asked by someone: the asker is the source"),
+    pytest.param("The late timing of the debate led many voters to say that the party was hiding its candidate.",
+                 "many voters", "to say", "that the party was hiding its candidate",
+                 id="led X to say: the object speaks"),
+    pytest.param("The plant closed last spring, leaving many residents to wonder whether the town would survive.",
+                 "many residents", "to wonder", "whether the town would survive",
+                 id="leaving X to wonder: the object speaks"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

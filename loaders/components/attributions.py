@@ -223,6 +223,7 @@ class AttributionsComponent:
         self.evidential: dict[str, str] = dict(lex.get("evidential") or {})
         self.as_only = set(lex.get("as_only") or [])
         self.cue_governors = set(lex.get("cue_governors") or [])
+        self.object_control = set(lex.get("object_control") or [])
         self.factive_adjectives = set(lex.get("factive_adjectives") or [])
         self.cue_medium = cue_medium
         self.prep_content = {k: set(v) for k, v in (lex.get("prep_content") or {}).items()}
@@ -417,6 +418,9 @@ class AttributionsComponent:
                 return None, True
             if t.head.i == t.i:
                 break
+            if t.dep_ in ("xcomp", "ccomp", "oprd") and t.head.lemma_.lower() in self.object_control and \
+                    (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None:
+                return obj, False  # "led Republicans to say", "leaving many to wonder": the object speaks
             if t.dep_ in ("conj", "xcomp") or self._governor(t) is not None:
                 via_control = via_control or t.dep_ != "conj"
                 t = t.head
