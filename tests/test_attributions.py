@@ -1197,6 +1197,9 @@ def test_not_an_attribution(nlp, text):
     pytest.param("The plant closed last spring, leaving many residents to wonder whether the town would survive.",
                  "many residents", "to wonder", "whether the town would survive",
                  id="leaving X to wonder: the object speaks"),
+    pytest.param("The senator summed up the plan as “reckless,” voted against its budget and said it should be withdrawn.",
+                 "The senator", "said", "it should be withdrawn",
+                 id="a list of predicates whose first the parser made the complement of the second"),
 ])
 def test_source_cue_and_content(nlp, text, source, cue, content):
     _, atts = run(nlp, text)

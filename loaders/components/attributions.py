@@ -417,6 +417,13 @@ class AttributionsComponent:
             if passive and t.i == tok.i:
                 return None, True
             if t.head.i == t.i:
+                if t.i != tok.i and t.tag_ in ("VBD", "VBZ", "VBP") and not self._quoted(t.idx):
+                    # "Trump summed her up as “terrible,” denounced her record and said ...": the parser made the
+                    # first predicate of the list the complement of the second; its subject speaks for all
+                    first = next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i and
+                                  t.doc[c.right_edge.i + 1].text == "," and not self._quoted(c.left_edge.idx)), None)
+                    if first is not None:
+                        return next((c for c in first.children if c.dep_ == "nsubj"), None), False
                 break
             if t.dep_ in ("xcomp", "ccomp", "oprd") and t.head.lemma_.lower() in self.object_control and \
                     (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None:
