@@ -88,6 +88,8 @@ def test_according_to(nlp):
      "for his proposal to ban all imports"),
     ("Kaine criticized fellow Democrats in 2011 for seeking a higher tax rate on millionaires.", "Kaine",
      "fellow Democrats", "for seeking a higher tax rate on millionaires"),
+    ("The mayor was accused by reporters of lying about the budget.", "reporters", "The mayor",
+     "of lying about the budget"),
 ])
 def test_the_reason_for_a_judgement_is_part_of_its_content(nlp, text, source, content, content_2):
     v = only(nlp, text)

@@ -1768,6 +1768,8 @@ class AttributionsComponent:
         reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps and c.i > tok.i), None)
         if reason is None and not passive and subj is not None and subj == self._agent(tok):
             reason = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in preps and c.i > subj.i), None)
+        if reason is not None and not any(c.dep_ in ("pobj", "pcomp") for c in reason.children):
+            return None  # "the assaults he is accused of": the reason is the relative clause's antecedent
         return reason
 
     def _relative_clause_before(self, doc, sent, tok) -> Span | None:
