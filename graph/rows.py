@@ -150,7 +150,9 @@ def build_rows(record: dict, lookup, ingested_at: str | None = None) -> GraphRow
     claim_of_attr = {}
     for a in record["attributions"]:
         content = a["content"]
-        words = content["text"] + (" … " + a["content_2"]["text"] if a.get("content_2") else "")
+        words = content["text"]
+        if a.get("content_2") and not words.endswith(a["content_2"]["text"]):
+            words += " … " + a["content_2"]["text"]  # a record from extractor 8 or earlier: content is the first piece
         cid = claim_id(words)
         value, unit = _figure(words)
         rows.node("Claim", cid, text=words, kind=_claim_kind(a.get("cue_lemma")), value=value, unit=unit)

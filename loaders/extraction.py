@@ -156,10 +156,15 @@ def to_record(extraction: Extraction, article, *, include_text: bool = True) -> 
         return span_json(span, text)
 
     def content_json(a):
-        out = sj(a.content)
-        if a.content_2 is not None:  # content a cue interrupts: both pieces (a quote's with its quote marks)
-            out["fragments"] = [list(_quoted(a.content, text)), list(_quoted(a.content_2, text))]
-        return out
+        if a.content_2 is None:
+            return sj(a.content)
+        # content a cue interrupts is one discontinuous span, as in brat standoff: it extends over both pieces, its
+        # text joins them, and its fragments are the pieces (a quote's with its quote marks); content_2 repeats the
+        # second piece on its own
+        pieces = (a.content, a.content_2)
+        fragments = [_quoted(p, text) for p in pieces]
+        return {"start": min(lo for lo, _ in fragments), "end": max(hi for _, hi in fragments),
+                "text": " … ".join(p.text(text) for p in pieces), "fragments": [list(f) for f in fragments]}
 
     outlet = article.outlet or (extraction.publisher[0] if extraction.publisher else None)
     published = article.published or extraction.dateline

@@ -96,7 +96,8 @@ def extraction_json_schema(model: Model) -> dict:
     span = {"type": "object", "required": ["start", "end", "text"], "additionalProperties": False,
             "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
                            "text": {"type": "string"},
-                           "fragments": {"type": "array", "description": "discontinuous parts [[start, end], ...]",
+                           "fragments": {"type": "array", "description": "discontinuous parts [[start, end], ...]: start "
+                                         "and end then cover them all and text joins their words with ' … '",
                                          "items": {"type": "array", "items": {"type": "integer"},
                                                    "minItems": 2, "maxItems": 2}}}}
     nullable_span = {"oneOf": [{"$ref": "#/$defs/span"}, {"type": "null"}]}

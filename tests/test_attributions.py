@@ -200,16 +200,18 @@ def test_two_apostrophe_quotes_split_by_cue(nlp):
     assert a.content_2 is not None and a.content_2.text(text) == "Nobody should worry about it"
 
 
-def test_split_quote_record_has_fragments_with_marks():
-    from provkg.loaders.extraction import to_record
+def test_split_quote_record_is_one_discontinuous_content_span():
     from provkg.loaders.pipeline import Extractor
     from provkg.loaders.readers import Article
     text = "“The harvest was poor this year,” the farmer said. “Prices will rise before winter.”"
     [rec] = Extractor().records([Article(text, "x.txt")])
     [a] = rec["attributions"]
-    frags = a["content"]["fragments"]
-    assert [text[s:e] for s, e in frags] == ["“The harvest was poor this year,”", "“Prices will rise before winter.”"]
-    assert to_record  # the contract function stays importable
+    content = a["content"]
+    assert [text[s:e] for s, e in content["fragments"]] == ["“The harvest was poor this year,”",
+                                                          "“Prices will rise before winter.”"]
+    assert (content["start"], content["end"]) == (0, len(text))
+    assert content["text"] == "The harvest was poor this year … Prices will rise before winter"
+    assert a["content_2"]["text"] == "Prices will rise before winter"
 
 
 def test_headline_colon_form(nlp):

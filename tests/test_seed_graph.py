@@ -21,8 +21,36 @@ def test_every_span_cuts_back_to_its_text(seed_record):
 
     found = list(spans({k: v for k, v in seed_record.items() if k != "document"}))
     assert len(found) > 50
+    discontinuous = [span for span in found if "fragments" in span]
+    assert discontinuous
     for span in found:
-        assert text[span["start"]:span["end"]] == span["text"]
+        if "fragments" in span:
+            # a content a cue interrupts: its text joins its pieces, each inside its fragment, within its extent
+            pieces = span["text"].split(" … ")
+            assert len(pieces) == len(span["fragments"])
+            for piece, (start, end) in zip(pieces, span["fragments"]):
+                assert piece in text[start:end] and span["start"] <= start < end <= span["end"]
+        else:
+            assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_a_split_quote_is_one_claim_in_records_old_and_new(seed_record):
+    import copy
+
+    from provkg.graph.rows import build_rows
+
+    old = copy.deepcopy(seed_record)  # extractor 8 wrote the first piece as content, the second as content_2
+    for a in old["attributions"]:
+        if a["content_2"]:
+            first = a["content"]["text"].split(" … ")[0]
+            a["content"].update(text=first, start=a["content"]["fragments"][0][0] + 1,
+                                end=a["content"]["fragments"][0][0] + 1 + len(first))
+
+    def claims(record):
+        return sorted(row["text"] for row in build_rows(record, lambda keys: {}).nodes["Claim"].values())
+
+    assert claims(old) == claims(seed_record)
+    assert any("gentler … Even so" in text for text in claims(seed_record))
 
 
 def test_ministry_of_social_security_is_a_government_actor(examples_store):
