@@ -471,6 +471,16 @@ def test_evidential_adverb_is_a_sourceless_attribution(nlp):
     assert a.content.text(text).startswith("The minister reportedly sold the house")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Allegedly, the farmer's brother begged him to sell the land, but he refused.",
+     "the farmer's brother begged him to sell the land"),
+    ("The mayor reportedly resigned, and the council met on Monday.", "The mayor reportedly resigned"),
+])
+def test_an_evidential_adverb_covers_its_clause_up_to_the_next_one(nlp, text, content):
+    [v] = [v for v in (view(text, a) for a in run(nlp, text)[1]) if v["source"] is None]
+    assert v["content"] == content
+
+
 def test_adverb_inside_a_reported_clause_is_not_a_second_attribution(nlp):
     text = "Prosecutors claimed the driver allegedly fled the scene."
     _, atts = run(nlp, text)

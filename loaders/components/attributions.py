@@ -1956,13 +1956,18 @@ class AttributionsComponent:
         """Source-less hearsay marked by an adverb: "the plan was reportedly rejected", "Allegedly, he ...": the
         content is the clause the adverb modifies (unless that clause's verb is a cue: "reportedly said")."""
         head = tok.head
-        if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.verbs:
-            return None
+        sentence_adverb = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and tok.i == head.left_edge.i
+        if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in self.verbs and not sentence_adverb:
+            return None  # (but "Allegedly, his sister pleaded with him to ...": the whole clause is hearsay)
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.verbs:
             return None  # "they claimed he allegedly left": the claim already carries it
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         if lo == tok.i:  # a sentence adverb: the clause after it
             lo += 1
+        for c in head.children:
+            if c.dep_ == "conj" and c.i > tok.i and any(s.dep_ in SUBJ for s in c.children):
+                # "Allegedly, X pleaded with him ..., but he replied ...": the next clause is not hearsay
+                hi = min(hi, next((d.i for d in head.children if d.dep_ == "cc" and d.i < c.i), c.left_edge.i))
         content = self._trim(doc, lo, hi)
         if content is None or hi - lo < 3:
             return None
