@@ -472,13 +472,19 @@ def test_evidential_adverb_is_a_sourceless_attribution(nlp):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Allegedly, the farmer's brother begged him to sell the land, but he refused.",
-     "the farmer's brother begged him to sell the land"),
+    ("Allegedly, the farmer's brother pleaded with him to sell the land, but he refused.",
+     "the farmer's brother pleaded with him to sell the land"),
     ("The mayor reportedly resigned, and the council met on Monday.", "The mayor reportedly resigned"),
 ])
 def test_an_evidential_adverb_covers_its_clause_up_to_the_next_one(nlp, text, content):
     [v] = [v for v in (view(text, a) for a in run(nlp, text)[1]) if v["source"] is None]
     assert v["content"] == content
+
+
+def test_a_statement_inside_hearsay_stands_on_its_own(nlp):
+    text = "Allegedly, the farmer's brother pleaded with him to sell the land."
+    got = [(v["source"], v["cue"]) for v in (view(text, a) for a in run(nlp, text)[1])]
+    assert got == [(None, "Allegedly"), ("the farmer's brother", "pleaded")]
 
 
 def test_adverb_inside_a_reported_clause_is_not_a_second_attribution(nlp):

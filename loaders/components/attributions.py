@@ -97,7 +97,8 @@ def _record(cue: Span, cue_tok: int, lemma: str, content: Span, source: Span | N
             source_tok: int | None = None, *, content_2: Span | None = None, direct: bool = False,
             recipient: Span | None = None, quote: int | None = None, **extra) -> dict:
     """One attribution as the passes of the component hand it on (``quote`` is the index of the
-    quotation it reports; ``extra`` carries "sentence", "relative_head" or "nested")."""
+    quotation it reports; ``extra`` carries "sentence", "relative_head", "nested" or "hearsay": an adverb's
+    hedge, which leaves the statements in its clause to stand on their own)."""
     return {"cue": cue, "cue_tok": cue_tok, "lemma": lemma, "content": content, "content_2": content_2,
             "direct": direct, "source": source, "source_tok": source_tok, "recipient": recipient, "quote": quote,
             **extra}
@@ -853,7 +854,7 @@ class AttributionsComponent:
         for rec in found:
             outer = next((o for c, o in contents if o is not rec and c.start <= rec["cue"].start and rec["cue"].end <= c.end),
                          None)
-            if outer is not None and (rec["lemma"] not in self.nested_cues or
+            if outer is not None and not outer.get("hearsay") and (rec["lemma"] not in self.nested_cues or
                                       rec["lemma"] in self.own_stance_cues and self._same_speaker(doc, rec, outer)):
                 continue
             kept.append(rec)
@@ -1971,7 +1972,8 @@ class AttributionsComponent:
         content = self._trim(doc, lo, hi)
         if content is None or hi - lo < 3:
             return None
-        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, self.evidential_adverbs[tok.lower_], content)
+        return _record(Span(tok.idx, tok.idx + len(tok)), tok.i, self.evidential_adverbs[tok.lower_], content,
+                       hearsay=True)
 
     def _signed_quotes(self, doc, used_cues, is_ignored):
         """Quotes signed with a dash and a name that ends the line: "“...” ― Sonya Herridge", "“...”\n\n- Bernie
