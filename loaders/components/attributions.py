@@ -526,7 +526,7 @@ class AttributionsComponent:
         return next((t for t in reversed(doc[:i]) if not t.is_space), None)
 
     @staticmethod
-    def _next_word(doc, i: int) -> int:
+    def _word_index_from(doc, i: int) -> int:
         """The index of the first token at or after ``i`` that is not white space (``len(doc)`` if none)."""
         while i < len(doc) and doc[i].is_space:
             i += 1
@@ -543,9 +543,9 @@ class AttributionsComponent:
 
     def _quote_opens_at(self, doc, i: int) -> bool:
         """Does a quotation open at token ``i``, behind a comma or colon at most ("yelled, ''Out!''", "said: “...”")?"""
-        i = self._next_word(doc, i)
+        i = self._word_index_from(doc, i)
         if i < len(doc) and doc[i].text in (",", ":"):
-            i = self._next_word(doc, i + 1)
+            i = self._word_index_from(doc, i + 1)
         return i < len(doc) and self._quote_opened_by(doc[i]) is not None
 
     def _day_for_object(self, obj) -> bool:
@@ -1598,7 +1598,7 @@ class AttributionsComponent:
             last -= 1
         if doc[last].text not in (".", ":") or sent.end >= len(doc):
             return None, None
-        nxt = self._next_word(doc, sent.end)
+        nxt = self._word_index_from(doc, sent.end)
         if nxt >= len(doc):
             return None, None
         opener = doc[nxt]
@@ -2093,7 +2093,7 @@ class AttributionsComponent:
                     or any(a.i in used_cues for a in verb.ancestors) \
                     or self._quoted(verb.idx):
                 continue
-            nxt = self._next_word(doc, ci + 1)
+            nxt = self._word_index_from(doc, ci + 1)
             if nxt >= len(doc) or not (doc[nxt].text in OPEN_QUOTES + '"' or doc[nxt].text in ("``", "''")):
                 continue
             k = self._quote_opened_by(doc[nxt])
