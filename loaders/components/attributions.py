@@ -788,6 +788,8 @@ class AttributionsComponent:
         for rec in found:
             if not rec["direct"]:
                 rec["content"] = self._through_open_quote(self._without_trailing_aside(doc, rec["content"]))
+                if rec["content_2"] is not None and not self._quoted(rec["content_2"].start):
+                    rec["content_2"] = self._without_trailing_aside(doc, rec["content_2"])
         found = self._without_nested_stance(doc, self._split_coordinated(doc, found))
         atts = []
         extra = []
