@@ -1253,6 +1253,9 @@ def test_module_doctests_pass():
     pytest.param("The party chairman announced the creation of a website to explain the rules of the contest.",
                  "the creation of a website to explain the rules of the contest",
                  id="a purpose infinitive after the object goes with it"),
+    pytest.param("The senator said he would vote to repeal the Hyde Amendment, a federal provision that bans such "
+                 "funding.", "he would vote to repeal the Hyde Amendment",
+                 id="a reported clause without the writer's appositive gloss"),
 ])
 def test_the_content_of_the_one_attribution(nlp, text, content):
     assert only(nlp, text)["content"] == content

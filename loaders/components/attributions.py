@@ -822,8 +822,8 @@ class AttributionsComponent:
 
     def _without_trailing_aside(self, doc, content: Span) -> Span:
         """Reported content without a comment the writer appends after a comma: a non-restrictive relative
-        clause ("criticised Trump for alienating Hispanics, which he believes will ...") or a contrast
-        ("..., while 9 percent found it a deterrent")."""
+        clause ("criticised Trump for alienating Hispanics, which he believes will ..."), a contrast ("..., while 9
+        percent found it a deterrent") or an appositive gloss ("... the Hyde Amendment, a federal provision ...")."""
         span = doc.char_span(content.start, content.end, alignment_mode="expand")
         if span is None or len(span) < 4:
             return content
@@ -839,6 +839,9 @@ class AttributionsComponent:
             elif nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj") and nxt.lemma_.lower() in self.verbs \
                     and not self._quoted(tok.idx):
                 clause = nxt  # "..., pointing to Cruz's victories": the speaker's next statement, not this one
+            elif nxt.tag_ == "DT" and (appos := nxt.head).dep_ == "appos" and appos.left_edge.i == nxt.i and \
+                    not self._quoted(tok.idx):
+                clause = appos  # "... the Hyde Amendment, a longstanding provision that ...": the writer's gloss
             if clause is not None and clause.head.i < tok.i and clause.head.i >= span.start and \
                     clause.right_edge.i >= span.end - 2:
                 trimmed = self._trim(doc, span.start, tok.i)
