@@ -418,13 +418,9 @@ class AttributionsComponent:
             if passive and t.i == tok.i:
                 return None, True
             if t.head.i == t.i:
-                if t.i != tok.i and t.tag_ in ("VBD", "VBZ", "VBP") and not self._quoted(t.idx):
-                    # "Trump summed her up as “terrible,” denounced her record and said ...": the parser made the
-                    # first predicate of the list the complement of the second; its subject speaks for all
-                    first = next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i and
-                                  t.doc[c.right_edge.i + 1].text == "," and not self._quoted(c.left_edge.idx)), None)
-                    if first is not None:
-                        return next((c for c in first.children if c.dep_ == "nsubj"), None), False
+                if t.i != tok.i and t.tag_ in ("VBD", "VBZ", "VBP") and not self._quoted(t.idx) and \
+                        (first_subject := self._first_predicate_subject(t)) is not None:
+                    return first_subject, False  # a list of predicates: its first subject speaks for them all
                 break
             if t.dep_ in ("xcomp", "ccomp", "oprd") and t.head.lemma_.lower() in self.object_control and \
                     (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None:
@@ -991,16 +987,22 @@ class AttributionsComponent:
         the quote it closes ("“...,” Texas delegate Bill Eastland, wearing a hat, said"), or the subject of a first
         predicate the parser made the verb's complement ("Kasich offered the man a job, then says he'll ...")."""
         for clause in tok.children:
-            if clause.dep_ != "ccomp" or clause.i > tok.i:
-                continue
-            if self._quoted(clause.idx):
+            if clause.dep_ == "ccomp" and clause.i < tok.i and self._quoted(clause.idx):
                 return next((c for c in clause.children if c.dep_ in ("npadvmod", "appos", "nsubj", "dobj") and
                              c.pos_ in ("PROPN", "NOUN") and not self._quoted(c.idx) and c.i < tok.i and
                              self._quote_closing_before(doc, c.left_edge.i) is not None), None)
-            if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and doc[clause.right_edge.i + 1].text == ",":
-                return next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")),
-                            None)
+        if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            return self._first_predicate_subject(tok)
         return None
+
+    def _first_predicate_subject(self, verb):
+        """The subject of the first predicate of a list the parser made the complement of a later one: "Kasich
+        offered the man a job, then says ...", "Trump summed her up as “terrible,” denounced her record and said
+        ..." (a complement before the verb, not quoted, and closed by a comma), or None."""
+        first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and
+                      not self._quoted(c.left_edge.idx) and verb.doc[c.right_edge.i + 1].text == ","), None)
+        return next((c for c in first.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None) \
+            if first is not None else None
 
     def _statement_carrier(self, doc, tok):
         """The verb that issued the statement a participle cue hangs on ("issued a statement saying", "sent an email
