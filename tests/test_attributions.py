@@ -266,6 +266,23 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text,
     assert a.source.text(text) == source
 
 
+@pytest.mark.parametrize("text, content, content_2", [
+    ("The new bridge would be paid for, the mayor said, by a tax on downtown parking.",
+     "The new bridge would be paid for", "by a tax on downtown parking"),
+    ("The dam will hold, engineers say, because the spillway was rebuilt last year.",
+     "The dam will hold", "because the spillway was rebuilt last year"),
+    ("The council may not approve the budget, aides say, but it will vote on the parks plan.",
+     "The council may not approve the budget", "but it will vote on the parks plan"),
+    # the speaker's next statement, another speaker's cue and the setting of the cue are no part of it
+    ("The water was cold, she said, adding that the children had stayed out of the lake.", "The water was cold", None),
+    ("The streets were empty, he said, and the police reported no arrests.", "The streets were empty", None),
+    ("The vote was close, he said, in a statement.", "The vote was close", None),
+])
+def test_a_clause_goes_on_after_the_cue_that_interrupts_it(nlp, text, content, content_2):
+    v = view(text, run(nlp, text)[1][0])
+    assert (v["content"], v["content_2"]) == (content, content_2)
+
+
 def test_a_participle_after_the_reported_clause_is_the_speakers_next_statement(nlp):
     text = "The senator said the plan was failing badly, pointing to the latest figures."
     _, atts = run(nlp, text)

@@ -250,6 +250,7 @@ class AttributionsComponent:
         self.light_verbs = {v: dict(nouns) for v, nouns in (lex.get("light_verbs") or {}).items()}
         self.light_preps = set(lex.get("light_preps") or [])
         self.aside_marks = set(lex.get("aside_marks") or [])
+        self.continuation_preps = set(lex.get("continuation_preps") or [])
         self.speaker_nouns = set(lex.get("speaker_nouns") or [])
         self.finding_works = set(lex.get("finding_works") or [])
         self.copula_nouns: dict[str, str] = dict(lex.get("copula_nouns") or {})
@@ -815,6 +816,40 @@ class AttributionsComponent:
                 return self._char_trim(self._text, content.start, qb) or content
             k -= 1
         return content
+
+    def _rest_of_interrupted_clause(self, doc, sent, tok, subj, cue_end: int, content: Span) -> Span | None:
+        """What follows a cue set off by commas inside the clause it reports: "The argument would be aided,
+        Devine said, *by the upcoming calendar*", "..., they say, *but he is still an effective advocate*",
+        "..., police insist, *because policing has evolved*". The parser hangs these words on the reported
+        clause's verb or on the cue. The rest ends before a participle after a comma ("..., he said, adding
+        that ..."), a clause with a cue of its own ("..., and Democrats are alleging ..."), a relative clause or
+        appositive, or an aside ("while ..."); of the cue's own modifiers only clauses, joined predicates and
+        the prepositions of ``continuation_preps`` continue the content (not "said in a statement")."""
+        own = self._own_start(tok, subj)
+        if own == 0 or doc[own - 1].text != "," or doc[own - 1].idx < content.end:
+            return None
+        k = max(cue_end, subj.right_edge.i + 1 if subj is not None and subj.i > tok.i else 0)
+        if k >= sent.end or doc[k].text != ",":
+            return None
+        heads = {tok, *(t for t in doc[sent.start:own] if t.head.i >= own or t.head.i == t.i)}
+        j = hi = k + 1
+        while j < sent.end:
+            t = doc[j]
+            if t.is_punct or t.dep_ == "cc" and t.head in heads:
+                j += 1
+                continue
+            unit = next((c for h in heads for c in h.children if c.left_edge.i == j), None)
+            if unit is None or unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
+                    unit.lemma_.lower() in self.verbs or \
+                    any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in unit.children) or \
+                    unit.tag_ in ("VBG", "VBN") and doc[j - 1].text == "," and not any(
+                        c.dep_ == "mark" or c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in unit.children) or \
+                    unit.head.i == tok.i and not (unit.dep_ in ("advcl", "xcomp", "conj") or
+                                                  unit.dep_ == "prep" and unit.lower_ in self.continuation_preps):
+                break
+            j = hi = unit.right_edge.i + 1
+        rest = self._trim(doc, k + 1, hi)
+        return rest if rest is not None and any(ch.isalnum() for ch in rest.text(self._text)) else None
 
     def _without_trailing_aside(self, doc, content: Span) -> Span:
         """Reported content without a comment the writer appends after a comma: a non-restrictive relative
@@ -1522,6 +1557,11 @@ class AttributionsComponent:
                 q1 = self._char_trim(text, *quotes[first])
                 if q1 is not None:
                     content, content_2, qk = q1, content, first
+        if not direct and content is not None and content_2 is None and content.end <= cue.start and \
+                self._quote_at(content.start, content.end) is None:
+            # "The effects are difficult to predict, many economists say, because there is ...": the clause the
+            # cue interrupts goes on after it
+            content_2 = self._rest_of_interrupted_clause(doc, sent, tok, subj, cue_end, content)
         if content is None or content.end - content.start < 2:
             return None
         if content.overlaps(cue):
