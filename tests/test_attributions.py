@@ -247,6 +247,12 @@ def test_prepositional_content_and_short_answers(nlp):
     assert "no" in contents and "lowering taxes could bring new jobs to the valley" in contents
 
 
+def test_admitting_to_an_act_but_not_being_admitted_to_a_place(nlp):
+    assert only(nlp, "The mayor admitted to taking the money.")["content"] == "taking the money"
+    text = "The number of refugees admitted to the country rose."
+    assert run(nlp, text)[1] == []
+
+
 def test_appositive_speaker_is_the_described_noun_phrase(nlp):
     text = ("Cases rose quickly, which Harbor Watch, a group that tracks shipping and is run by the Delta Institute "
             "think tank, attributed to poor testing.")

@@ -1300,7 +1300,8 @@ class AttributionsComponent:
                     m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
                 if q is not None:
                     content = self._subtree_span(doc, q)
-            if content is None and lemma in self.prep_content:
+            if content is None and lemma in self.prep_content and not (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+                # (but "refugees admitted to the United States" were let in)
                 # "talking about Mexican rapists", "referring to other comments": the preposition's object
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in self.prep_content[lemma]
                              and c.i > tok.i), None)
