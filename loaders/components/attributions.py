@@ -1301,8 +1301,8 @@ class AttributionsComponent:
                 if q is not None:
                     content = self._subtree_span(doc, q)
             if content is None and lemma in self.prep_content and not (tok.tag_ == "VBN" and tok.dep_ == "acl"):
-                # (but "refugees admitted to the United States" were let in)
-                # "talking about Mexican rapists", "referring to other comments": the preposition's object
+                # "talking about Mexican rapists", "referring to other comments": the preposition's object (but
+                # "refugees admitted to the United States" were let in)
                 prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in self.prep_content[lemma]
                              and c.i > tok.i), None)
                 pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
