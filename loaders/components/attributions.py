@@ -820,29 +820,31 @@ class AttributionsComponent:
     def _rest_of_interrupted_clause(self, doc, sent, tok, subj, cue_end: int, content: Span) -> Span | None:
         """What follows a cue set off by commas inside the clause it reports: "The argument would be aided,
         Devine said, *by the upcoming calendar*", "..., they say, *but he is still an effective advocate*",
-        "..., police insist, *because policing has evolved*". The parser hangs these words on the reported
-        clause's verb or on the cue. The rest ends before a participle after a comma ("..., he said, adding
-        that ..."), a clause with a cue of its own ("..., and Democrats are alleging ..."), a relative clause or
-        appositive, or an aside ("while ..."); of the cue's own modifiers only clauses, joined predicates and
-        the prepositions of ``continuation_preps`` continue the content (not "said in a statement")."""
+        "..., police insist, *because policing has evolved*", "not only X, she said, *but also Y*". The parser
+        hangs these words on a word of the reported clause or on the cue. The rest ends before a participle
+        after a comma ("..., he said, adding that ..."), a clause with a cue of its own ("..., and Democrats
+        are alleging ..."), a relative clause or appositive, or an aside ("while ..."); of the cue's own
+        modifiers only clauses, joined predicates and the prepositions of ``continuation_preps`` continue the
+        content (not "said in a statement")."""
         own = self._own_start(tok, subj)
         if own == 0 or doc[own - 1].text != "," or doc[own - 1].idx < content.end:
             return None
         k = max(cue_end, subj.right_edge.i + 1 if subj is not None and subj.i > tok.i else 0)
         if k >= sent.end or doc[k].text != ",":
             return None
-        heads = {tok, *(t for t in doc[sent.start:own] if t.head.i >= own or t.head.i == t.i)}
+        heads = {tok, *doc[sent.start:own]}
         j = hi = k + 1
         while j < sent.end:
             t = doc[j]
             if t.is_punct or t.dep_ == "cc" and t.head in heads:
                 j += 1
                 continue
-            unit = next((c for h in heads for c in h.children if c.left_edge.i == j), None)
-            if unit is None or unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
+            unit = next((x for x in (t, *t.ancestors) if x.head in heads and x.head is not x), None)
+            if unit is None or unit.left_edge.i <= k or \
+                    unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
                     unit.lemma_.lower() in self.verbs or \
                     any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in unit.children) or \
-                    unit.tag_ in ("VBG", "VBN") and doc[j - 1].text == "," and not any(
+                    unit.tag_ in ("VBG", "VBN") and unit.dep_ != "prep" and doc[j - 1].text == "," and not any(
                         c.dep_ == "mark" or c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in unit.children) or \
                     unit.head.i == tok.i and not (unit.dep_ in ("advcl", "xcomp", "conj") or
                                                   unit.dep_ == "prep" and unit.lower_ in self.continuation_preps):
