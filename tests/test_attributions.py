@@ -283,6 +283,8 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text,
      "A wall would not only address the flow of criminals", "but also the flow of drugs"),
     ("The emails covered many topics, she said, including speeches and meetings.", "The emails covered many topics",
      "including speeches and meetings"),
+    ("So it makes sense, strategists said, for the party to tell voters now.", "So it makes sense",
+     "for the party to tell voters now"),
     # the speaker's next statement, another speaker's cue and the setting of the cue are no part of it
     ("The water was cold, she said, adding that the children had stayed out of the lake.", "The water was cold", None),
     ("The streets were empty, he said, and the police reported no arrests.", "The streets were empty", None),

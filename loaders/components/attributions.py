@@ -822,10 +822,11 @@ class AttributionsComponent:
         Devine said, *by the upcoming calendar*", "..., they say, *but he is still an effective advocate*",
         "..., police insist, *because policing has evolved*", "not only X, she said, *but also Y*". The parser
         hangs these words on a word of the reported clause or on the cue. The rest ends before a participle
-        after a comma ("..., he said, adding that ..."), a clause with a cue of its own ("..., and Democrats
-        are alleging ..."), a relative clause or appositive, or an aside ("while ..."); of the cue's own
-        modifiers only clauses, joined predicates and the prepositions of ``continuation_preps`` continue the
-        content (not "said in a statement")."""
+        after a comma ("..., he said, adding that ..."), a finite clause with a cue of its own ("..., and
+        Democrats are alleging ..."; but "..., he said, for the party to tell voters now" goes on), a relative
+        clause or appositive, or an aside ("while ..."); of the cue's own modifiers only clauses, joined
+        predicates and the prepositions of ``continuation_preps`` continue the content (not "said in a
+        statement")."""
         own = self._own_start(tok, subj)
         if own == 0 or doc[own - 1].text != "," or doc[own - 1].idx < content.end:
             return None
@@ -842,7 +843,7 @@ class AttributionsComponent:
             unit = next((x for x in (t, *t.ancestors) if x.head in heads and x.head is not x), None)
             if unit is None or unit.left_edge.i <= k or \
                     unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
-                    unit.lemma_.lower() in self.verbs or \
+                    unit.lemma_.lower() in self.verbs and not self._infinitive(unit) or \
                     any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in unit.children) or \
                     unit.tag_ in ("VBG", "VBN") and unit.dep_ != "prep" and doc[j - 1].text == "," and not any(
                         c.dep_ == "mark" or c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in unit.children) or \
