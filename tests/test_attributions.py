@@ -285,6 +285,13 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text,
      "including speeches and meetings"),
     ("So it makes sense, strategists said, for the party to tell voters now.", "So it makes sense",
      "for the party to tell voters now"),
+    # after the cue's own addressee and setting
+    ("Residents do not trust the figures, the source told RFA, because prices keep rising.",
+     "Residents do not trust the figures", "because prices keep rising"),
+    ("The middle fifth paid 9 percent, the agency said in a June report, and the bottom fifth paid 2 percent.",
+     "The middle fifth paid 9 percent", "and the bottom fifth paid 2 percent"),
+    ("Smith won the primary, the Associated Press declared on Thursday, two days after the vote.",
+     "Smith won the primary", None),
     # the speaker's next statement, another speaker's cue and the setting of the cue are no part of it
     ("The water was cold, she said, adding that the children had stayed out of the lake.", "The water was cold", None),
     ("The streets were empty, he said, and the police reported no arrests.", "The streets were empty", None),

@@ -824,14 +824,23 @@ class AttributionsComponent:
         hangs these words on a word of the reported clause or on the cue. The rest ends before a participle
         after a comma ("..., he said, adding that ..."), a finite clause with a cue of its own ("..., and
         Democrats are alleging ..."; but "..., he said, for the party to tell voters now" goes on), a relative
-        clause or appositive, or an aside ("while ..."); of the cue's own modifiers only clauses, joined
-        predicates and the prepositions of ``continuation_preps`` continue the content (not "said in a
-        statement")."""
+        clause or appositive, an aside ("while ...") or a time ("..., two days after the vote"). The cue's
+        own addressee and setting come first ("..., the source told RFA on Monday, because ..."); of its other
+        modifiers only clauses, joined predicates and the prepositions of ``continuation_preps`` continue the
+        content."""
         own = self._own_start(tok, subj)
         if own == 0 or doc[own - 1].text != "," or doc[own - 1].idx < content.end:
             return None
         k = max(cue_end, subj.right_edge.i + 1 if subj is not None and subj.i > tok.i else 0)
-        if k >= sent.end or doc[k].text != ",":
+        while k < sent.end and doc[k].text != ",":
+            # the cue's own addressee and setting: "..., the source told RFA on Monday, because ..."
+            own_part = next((c for c in tok.children if c.left_edge.i == k and (
+                c.dep_ in ("dobj", "dative", "npadvmod", "advmod") or self._when_or_where_said(c, self._occasions))),
+                None)
+            if own_part is None:
+                return None
+            k = own_part.right_edge.i + 1
+        if k >= sent.end:
             return None
         heads = {tok, *doc[sent.start:own]}
         j = hi = k + 1
@@ -843,6 +852,7 @@ class AttributionsComponent:
             unit = next((x for x in (t, *t.ancestors) if x.head in heads and x.head is not x), None)
             if unit is None or unit.left_edge.i <= k or \
                     unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
+                    self._when_or_where_said(unit, self._occasions) or doc[j].ent_type_ in ("DATE", "TIME") or \
                     unit.lemma_.lower() in self.verbs and not self._infinitive(unit) or \
                     any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in unit.children) or \
                     unit.tag_ in ("VBG", "VBN") and unit.dep_ != "prep" and doc[j - 1].text == "," and not any(
