@@ -70,6 +70,17 @@ def test_second_source_is_distinct(nlp):
     assert second.location == "Marrow"
 
 
+def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(nlp):
+    text = ("Stalls must close by noon, a resident of Rotterdam told the Evening Ledger.\n\n"
+            "“Vendors are furious,” the source said.\n\n"
+            "The rule came from the capital, according to a second source, a trader in Lyon. "
+            "Prices have doubled, the second source said.")
+    ext = run(nlp, text)
+    resident, source, trader, second = [a.source_entity for a in ext.attributions[:4]]
+    assert source == resident and second == trader != resident
+    assert len([e for e in ext.entities if e.kind == "anonymous_source"]) == 2
+
+
 def test_named_entity_and_surname(nlp):
     text = "Maria Gonzalez said the plant would close. Gonzalez added that workers would be paid."
     ext = run(nlp, text)

@@ -5,8 +5,9 @@ In text order, for each attribution:
 * a source span whose head word lies in a mention of a known entity -> that entity;
 * a pronoun ("he", "they", "it", relative "who") -> the most recent salient speaker of a
   compatible kind (usually the previous attribution's source), else the latest compatible mention;
-* "the source" -> the anonymous source referred to most recently; "the second source" -> the
-  second distinct one (created if needed); "another source" -> a new one;
+* "the source" -> the anonymous source referred to most recently, whatever it was called ("a
+  resident of X told RFA ... the source said"); "the second source" -> the one introduced as "a
+  second source", else the second distinct one (created if needed); "another source" -> a new one;
 * "the official", "the ministry", "the spokesman" -> the latest entity whose name has that word;
   "the report" -> the study or report named earlier; "the study's authors" -> the researchers;
 * a pronoun subject of a clause inside a sentence -> first the subject of a governing clause
@@ -417,7 +418,17 @@ class SourcesComponent:
                 eid = latest_entity(src.start, COLLECTIVE | PERSONAL, low)
                 if eid is not None:
                     return eid
+                if low in self.source_heads and not is_plural:
+                    # "a resident of Hyesan told RFA ... the source said": the unnamed person quoted last
+                    cand = sorted((e for e in created_anon if e.id not in plural), key=lambda e: last_ref.get(e.id, -1))
+                    if cand:
+                        return cand[-1].id
             elif definite and ordinal is not None:
+                # "the second source": the one introduced as "a second source", else the second one quoted
+                word = next(w for w in words if w in self.ordinals)
+                named = [e for e in same_head if word in (e.descriptor or "").lower().split()]
+                if named:
+                    return named[-1].id
                 if len(same_head) >= ordinal:
                     return same_head[ordinal - 1].id
             if low in self.source_heads or anon_marker or not definite or low in ("official", "officials"):
