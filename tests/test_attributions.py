@@ -81,6 +81,13 @@ def test_according_to(nlp):
     assert v["source"] == "two workers at the plant" and v["content"] == "The factory closed last week"
 
 
+def test_according_to_inside_a_clause_after_its_subject(nlp):
+    v = only(nlp, "The order, according to a second source, came from the capital.")
+    assert (v["source"], v["content"], v["content_2"]) == ("a second source", "The order", "came from the capital")
+    v = only(nlp, "Over the long term, according to the budget office, the deficit will grow.")
+    assert (v["content"], v["content_2"]) == ("the deficit will grow", None)
+
+
 @pytest.mark.parametrize("text, source, content, content_2", [
     ("Mr. Reagan was criticized for trading a guilty person for an innocent one.", None, "Mr. Reagan",
      "for trading a guilty person for an innocent one"),

@@ -1740,8 +1740,16 @@ class AttributionsComponent:
             self._adjunct_content(doc, sent, tok, tok.left_edge.i, own_hi)
         if content is None:
             return None
+        content_2 = None
+        head = tok.head
+        if content.start > tok.idx and head.i != tok.i and \
+                any(c.dep_ in SUBJ | PASS_SUBJ and c.i < tok.left_edge.i for c in head.children):
+            # "The order, according to a second source, came from the capital": the clause's subject comes first
+            before = self._trim(doc, max(head.left_edge.i, sent.start), tok.left_edge.i)
+            if before is not None:
+                content, content_2 = before, content
         cue = Span(tok.idx, nxt.idx + len(nxt))
-        rec = _record(cue, tok.i, "according_to", content, source, pobj.i)
+        rec = _record(cue, tok.i, "according_to", content, source, pobj.i, content_2=content_2)
         if relay_src is not None:
             rec["nested"] = dict(rec, cue=Span(relay.idx, relay.idx + len(relay)), cue_tok=relay.i, lemma="say",
                                  source=self._subtree_span(doc, relay_src), source_tok=relay_src.i)
