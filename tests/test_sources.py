@@ -81,6 +81,17 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
     assert len([e for e in ext.entities if e.kind == "anonymous_source"]) == 2
 
 
+@pytest.mark.parametrize("text, name, affiliation, location", [
+    ("A spokesman for Canada's Foreign Ministry denied that the talks had failed.",
+     "spokesman for Canada's Foreign Ministry", "Canada's Foreign Ministry", "Canada"),
+    ("A source in Ontario told the Evening Ledger that prices rose.", "source in Ontario", None, "Ontario"),
+])
+def test_an_anonymous_source_is_named_by_its_affiliation_and_place_once(nlp, text, name, affiliation, location):
+    ext = run(nlp, text)
+    e = ent(ext, ext.attributions[0].source_entity)
+    assert (e.name, e.affiliation, e.location) == (name, affiliation, location)
+
+
 def test_named_entity_and_surname(nlp):
     text = "Maria Gonzalez said the plant would close. Gonzalez added that workers would be paid."
     ext = run(nlp, text)

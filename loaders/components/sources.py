@@ -41,7 +41,8 @@ PERSONAL = {"person", "anonymous_source"}
 COLLECTIVE = {"group", "anonymous_source", "government", "security", "media", "organization", "country"}
 INSTITUTION = {"government", "security", "media", "organization", "country"}
 # not "familiar with": its object is a topic ("familiar with the matter"), not an affiliation
-AFFILIATION_PREPS = ("connected to", "close to", "linked to", "affiliated with", "inside", "within", "with", "at")
+AFFILIATION_PREPS = ("connected to", "close to", "linked to", "affiliated with", "inside", "within", "with", "at",
+                     "for")
 MEDIA_HEADS = {"service", "news", "agency", "newspaper", "radio", "television", "outlet", "channel", "magazine",
                "daily", "times", "post", "press", "network", "reporters", "journalists"}
 # third-person pronouns: "I", "we" and "you" in a quote are its speaker or the writer, not a clause's subject
@@ -447,9 +448,8 @@ class SourcesComponent:
                     add_entity(e)
                     plural.add(e.id)
                     return e.id
-                e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural)
-                if org is not None and not e.affiliation and org[0] != e.location:
-                    e.affiliation = org[0]
+                e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural,
+                                   org_name=org[0] if org is not None else None)
                 add_entity(e)
                 created_anon.append(e)
                 if is_plural:
@@ -799,7 +799,7 @@ class SourcesComponent:
                 return group
         return None
 
-    def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural):
+    def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural, org_name: str | None = None):
         text = self._text
         desc = text[span_doc.start_char:span_doc.end_char]
         location = None
@@ -814,7 +814,7 @@ class SourcesComponent:
         # location: a place entity/GPE in the phrase, or "there"/"in the country" -> latest place before
         for ent in doc.ents:
             if ent.start >= span_doc.start and ent.end <= span_doc.end and ent.label_ in ("GPE", "LOC"):
-                location = ent.text
+                location = re.sub(r"\s*(\u2019s|'s)$", "", ent.text)  # "South Korea's Unification Ministry"
         if location is None:
             # proper nouns after "of"/"in" inside the phrase
             props = [t for t in tail if t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_ENTS]  # not "from Friday"
@@ -833,13 +833,15 @@ class SourcesComponent:
             if re.search(r"\bthere\b|\bin the (country|area|region|province|city|town|county)\b", low_tail) or \
                     re.search(r"\bthere\b", text[span_doc.end_char:span_doc.end_char + 30].lower()):
                 location = latest_place(span_doc.start_char)
+        if affiliation is None and org_name is not None and org_name != location:  # "Scientology officials"
+            affiliation, prep_phrase = org_name, "at"
         lead = next(t for t in doc[span_doc.start:head.i + 1] if not (t.lower_ in DETERMINERS and t.i < head.i))
         name = text[lead.idx:head.idx + len(head)]  # "Thomas' sister", spacing as written
         if affiliation:
             name += f" {prep_phrase} {'the ' if prep_phrase in ('connected to', 'close to', 'linked to', 'inside', 'within') else ''}{affiliation}"
         elif ttxt.lower().startswith(self.source_qualifiers):  # "people familiar with the talks"
             name += " " + re.split(r",|\s+(?:who|which)\s", ttxt)[0]
-        if location:
+        if location and location not in (affiliation or ""):  # not "official at Seoul's ministry in Seoul"
             name += f" in {location}"
         e = Entity(id=new_id(), kind="anonymous_source", name=name, mentions=[], anonymous=True,
                    descriptor=desc, affiliation=affiliation, location=location)
