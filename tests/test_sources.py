@@ -85,6 +85,7 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
     ("A spokesman for Canada's Foreign Ministry denied that the talks had failed.",
      "spokesman for Canada's Foreign Ministry", "Canada's Foreign Ministry", "Canada"),
     ("A source in Ontario told the Evening Ledger that prices rose.", "source in Ontario", None, "Ontario"),
+    ("A resident who voted for the mayor said the plan would fail.", "resident", None, None),
 ])
 def test_an_anonymous_source_is_named_by_its_affiliation_and_place_once(nlp, text, name, affiliation, location):
     ext = run(nlp, text)

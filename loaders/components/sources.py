@@ -43,6 +43,9 @@ INSTITUTION = {"government", "security", "media", "organization", "country"}
 # not "familiar with": its object is a topic ("familiar with the matter"), not an affiliation
 AFFILIATION_PREPS = ("connected to", "close to", "linked to", "affiliated with", "inside", "within", "with", "at",
                      "for")
+# prepositions that give an affiliation only right after the head noun ("a spokesman for the ministry", not "a
+# resident who voted for the mayor")
+HEAD_ONLY_PREPS = {"for"}
 MEDIA_HEADS = {"service", "news", "agency", "newspaper", "radio", "television", "outlet", "channel", "magazine",
                "daily", "times", "post", "press", "network", "reporters", "journalists"}
 # third-person pronouns: "I", "we" and "you" in a quote are its speaker or the writer, not a clause's subject
@@ -777,7 +780,7 @@ class SourcesComponent:
     def _affiliation(words):
         """('judicial system', 'connected to') for the words after a source's head noun, else (None, None)."""
         for prep in AFFILIATION_PREPS:
-            m = re.search(r"(?<!familiar )\b" + re.escape(prep) +
+            m = re.search(("^" if prep in HEAD_ONLY_PREPS else r"(?<!familiar )\b") + re.escape(prep) +
                           r"\s+(?:the\s+|a\s+|an\s+)?(.+?)(?=\s+(?:in|at|there|who|which|from)\b|,|$)", words, flags=re.I)
             if m and not m.group(1).lower().startswith(("knowledge", "direct knowledge")):  # "with knowledge of"
                 return m.group(1).strip(), prep
