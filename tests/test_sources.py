@@ -86,10 +86,12 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
      "spokesman for Canada's Foreign Ministry", "Canada's Foreign Ministry", "Canada"),
     ("A source in Ontario told the Evening Ledger that prices rose.", "source in Ontario", None, "Ontario"),
     ("A resident who voted for the mayor said the plan would fail.", "resident", None, None),
+    ("The Transport Ministry closed the bridge on Monday. An official at the ministry said it would reopen in May.",
+     "official at Transport Ministry", "Transport Ministry", None),
 ])
 def test_an_anonymous_source_is_named_by_its_affiliation_and_place_once(nlp, text, name, affiliation, location):
     ext = run(nlp, text)
-    e = ent(ext, ext.attributions[0].source_entity)
+    e = ent(ext, ext.attributions[-1].source_entity)
     assert (e.name, e.affiliation, e.location) == (name, affiliation, location)
 
 

@@ -451,8 +451,11 @@ class SourcesComponent:
                     add_entity(e)
                     plural.add(e.id)
                     return e.id
+                named_again = re.search(r"\bthe (\w+)$", span_doc.text.lower())  # "an official at the ministry"
+                body = latest_entity(src.start, INSTITUTION, named_again.group(1)) if named_again else None
                 e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural,
-                                   org_name=org[0] if org is not None else None)
+                                   org_name=org[0] if org is not None else None,
+                                   body_name=by_id[body].name if body is not None else None)
                 add_entity(e)
                 created_anon.append(e)
                 if is_plural:
@@ -802,7 +805,11 @@ class SourcesComponent:
                 return group
         return None
 
-    def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural, org_name: str | None = None):
+    def _new_anon(self, doc, span_doc, head, latest_place, new_id, is_plural, org_name: str | None = None,
+                  body_name: str | None = None):
+        """A new anonymous source from its phrase: descriptor, affiliation ("connected to the judicial system",
+        ``org_name`` from a name in front, ``body_name`` for a body the phrase names again: "an official at the
+        ministry" after "the Ministry of Unification") and location."""
         text = self._text
         desc = text[span_doc.start_char:span_doc.end_char]
         location = None
@@ -811,6 +818,8 @@ class SourcesComponent:
         tail = doc[head.i + 1:span_doc.end]
         ttxt = tail.text
         affiliation, prep_phrase = self._affiliation(ttxt)
+        if affiliation is not None and body_name is not None and affiliation.lower() == ttxt.split()[-1].lower():
+            affiliation = body_name  # "an official at the ministry": the ministry named before
         member_of = self._member_of(head) if affiliation is None and not is_plural else None
         if member_of is not None:
             affiliation, prep_phrase = self._affiliation(doc[member_of.i + 1:member_of.right_edge.i + 1].text)
