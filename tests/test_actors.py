@@ -36,6 +36,14 @@ def test_acronym_and_kinds(extractor):
     assert police.kind == "security"
 
 
+def test_a_name_mentioned_bare_and_then_with_its_acronym_is_one_actor(extractor):
+    text = ("The rule breaks a World Health Organisation recommendation. "
+            "The World Health Organisation (WHO) recommends that every country iodise its salt.")
+    ext = extract(extractor, text)
+    [who] = [e for e in ext.entities if "Health" in e.name]
+    assert who.name == "World Health Organisation" and "WHO" in who.aliases
+
+
 def test_part_of_run_by_located_in(extractor):
     text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
             "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "

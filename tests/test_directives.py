@@ -20,6 +20,13 @@ def test_active_order_with_issuer_and_target(extractor):
     assert text[d.cue.start:d.cue.end] == "ordered"
 
 
+def test_a_title_subject_issues_through_the_name_it_gives(extractor):
+    text = "The governor of Tarvo, Maria Lund, ordered schools in the province to close until further notice."
+    ext = extract(extractor, text)
+    [d] = ext.directives
+    assert ext.entity(d.issuer_entity).name == "Maria Lund"
+
+
 def test_passive_told_and_required(extractor):
     text = ("Border guards are being told to be polite, officials said. "
             "Each district office is required to file weekly reports to the capital.")

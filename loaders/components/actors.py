@@ -306,6 +306,9 @@ class ActorsComponent:
 
         persons: list[Entity] = []
         for s, e, kind, _prio, src in chosen:
+            paren = next((i for i in range(s + 1, e) if toks[i].text == "("), None)
+            if paren is not None and not any(toks[i].text == ")" for i in range(paren, e)):
+                e = paren  # NER took in half of "(WHO)": "The World Health Organisation (WHO"
             ns, ne = self._name_tokens(toks, s, e, kind)
             name = doc[ns:ne].text
             key = _norm(name)

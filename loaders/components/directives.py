@@ -141,7 +141,16 @@ class DirectivesComponent:
             return self._antecedent(ext, subj), subj
         if subj.lemma_.lower() in self.nouns or subj.lower_ in ("it", "this", "that", "which"):
             return None, subj
-        return self._entity_at(ext, subj), subj
+        return self._entity_at(ext, subj) or self._set_off_name(ext, subj), subj
+
+    def _set_off_name(self, ext, subj):
+        """The person a title subject names between commas: "The governor of Tarvo, Maria Lund, ordered ..."
+        (the parser may join the name to the place rather than to the title)."""
+        doc = subj.doc
+        lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+        name = next((e for e in doc.ents if e.label_ == "PERSON" and lo < e.start and e.end <= hi and
+                     doc[e.start - 1].text == "," and all(t.is_punct for t in doc[e.end:hi])), None)
+        return self._entity_at(ext, name.root) if name is not None else None
 
     _AUTHORITY = ("government", "security", "organization")
 
