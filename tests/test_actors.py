@@ -44,6 +44,19 @@ def test_a_name_mentioned_bare_and_then_with_its_acronym_is_one_actor(extractor)
     assert who.name == "World Health Organisation" and "WHO" in who.aliases
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Environmental Protection Agency said the water was safe. The agency will test it again.",
+     "Environmental Protection Agency", "government"),
+    ("The Korean Central News Agency said the drills were a provocation. The agency called them a rehearsal.",
+     "Korean Central News Agency", "media"),
+])
+def test_an_agency_is_a_state_body_unless_it_is_a_news_agency(extractor, text, name, kind):
+    ext = extract(extractor, text)
+    agency = by_name(ext, name)
+    assert agency is not None and agency.kind == kind
+    assert any(text[m.start:m.end] == "The agency" for m in agency.mentions)
+
+
 def test_part_of_run_by_located_in(extractor):
     text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
             "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "

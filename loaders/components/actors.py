@@ -85,9 +85,11 @@ class ActorsComponent:
         self.security_words = set(lex["security_words"])
         self.government_words = set(lex["government_words"])
         self.descriptions: dict[str, str] = {}
+        self.description_kinds: dict[str, set[str]] = {}
         for kind, words in lex["descriptions"].items():
             for word in words:
                 self.descriptions.setdefault(word, kind)
+                self.description_kinds.setdefault(word, set()).add(kind)
         self.groups = set(lex["groups"])
         self.not_actors = set(lex["not_actors"])
         self.titles = set(lex["titles"])
@@ -723,7 +725,8 @@ class ActorsComponent:
                 continue
             lemma = tok.lower_
             prev2 = (toks[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
-            kind = self.descriptions.get(prev2) or self.descriptions.get(lemma)
+            described_as = prev2 if prev2 in self.descriptions else lemma
+            kind = self.descriptions.get(described_as)
             if kind is None:
                 continue
             lefts = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss")]
@@ -786,7 +789,8 @@ class ActorsComponent:
                 # to the only one named later ("Police arrested him ... the Irving Police Department said")
                 later = []
                 for ent in entities:
-                    if ent.kind != kind or not ent.mentions or not ent.name[:1].isupper() \
+                    if ent.kind not in self.description_kinds[described_as] or not ent.mentions or \
+                            not ent.name[:1].isupper() \
                             or lemma not in _norm(ent.name).split():
                         continue
                     if ent.mentions[0].start > start_char:
