@@ -102,6 +102,13 @@ def test_named_entity_and_surname(nlp):
     assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
 
 
+def test_a_body_named_by_a_common_noun_is_a_source(nlp):
+    text = "According to the meteorological office, more rain is expected this weekend."
+    ext = run(nlp, text)
+    e = ent(ext, ext.attributions[0].source_entity)
+    assert (e.kind, e.name) == ("government", "meteorological office")
+
+
 def test_group_source(nlp):
     text = "Experts say the dam is unsafe."
     ext = run(nlp, text)
