@@ -25,6 +25,21 @@ def test_denial_of_earlier_claim(extractor):
     assert text[c.b.start:c.b.end] == "the dam will flood any villages"
 
 
+@pytest.mark.parametrize("denial", ["The news agency denied the report.", "The spokesman rejected that claim."])
+def test_a_denial_that_names_the_statement_again_answers_the_one_just_reported(extractor, denial):
+    text = "Radio Freedom reported last month that the guards had been promised extra rations. " + denial
+    ext = extract(extractor, text)
+    [c] = ext.contradictions
+    assert c.basis == "denial"
+    assert text[c.a.start:c.a.end] == "that the guards had been promised extra rations"
+    assert text[c.b.start:c.b.end] in ("denied the report", "rejected that claim")
+
+
+def test_a_speaker_does_not_deny_their_own_report(extractor):
+    text = "The ministry said the dam was safe. The ministry later denied the report."
+    assert extract(extractor, text).contradictions == []
+
+
 def test_no_contradiction_in_plain_report(extractor):
     text = "The council said the road would reopen. Drivers welcomed the news."
     assert extract(extractor, text).contradictions == []

@@ -5,7 +5,8 @@ General rules, all on the dependency parse (never on names):
 * reversal — an actor admits what it had denied: "was forced to acknowledge X after denying Y"
   (a = the denial, b = the acknowledgement);
 * denial — a deny/reject verb whose complement is paired with the earlier statement it answers
-  (the most word-overlapping earlier sentence); "X, which the ministry rejects";
+  (the most word-overlapping earlier sentence); "X, which the ministry rejects"; "KCNA denied the
+  report" with the statement another speaker reported just before;
 * denial block — "the Church denied these allegations:" followed by the rebuttal: each negated
   statement and each further assertion of the denier ("They also claimed ...") is paired with the
   claim it answers (shared predicate or noun), else with the first claim of another source;
@@ -208,6 +209,14 @@ class ContradictionsComponent:
                             a_toks = [noun.head] + a_toks
                     add(_span(a_toks), b, "denial")
                     denial_toks.add(tok.i)
+                    continue
+                said = self._statement_named_again(ext, tok, sents, sent_of)
+                if said is not None:
+                    # "KCNA denied the report", "the spokesman rejected that claim": the statement reported just
+                    # before (a named-again denial)
+                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("dobj", "neg", "aux")
+                                                for t in c.subtree]), "denial"):
+                        denial_toks.add(tok.i)
                     continue
                 comp = [t for c in tok.children if (c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lemma_.lower() in
                         self.claim_nouns and c.lemma_.lower() not in ("claims", "allegations", "charges")
@@ -497,6 +506,26 @@ class ContradictionsComponent:
                             break
         ext.contradictions.extend(out)
         return doc
+
+    def _statement_named_again(self, ext, tok, sents, sent_of) -> Span | None:
+        """The content of the statement a denial names again only by a noun ("denied the report", "rejected that
+        claim"): the latest statement of four words or more reported in the one or two sentences before, by
+        another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block)."""
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or any(c.dep_ in ("acl", "relcl", "prep", "ccomp") for c in obj.children) or \
+                obj.lemma_.lower() not in self.claim_nouns or \
+                not any(d.lower_ in ("the", "that", "this") for d in obj.children):
+            return None
+        sent = sents[sent_of[tok.i]]
+        if any(t.text == ":" for t in sent if t.i > tok.i):
+            return None
+        k = sent_of[tok.i]
+        denier = next((a.source_entity for a in ext.attributions if a.cue.start <= tok.idx < a.cue.end), None)
+        earlier = [a for a in ext.attributions if a.content is not None and a.content.end <= sent.start_char and
+                   len(tok.doc.text[a.content.start:a.content.end].split()) >= 4 and
+                   (denier is None or a.source_entity != denier) and
+                   k - 2 <= sent_of[tok.doc.char_span(a.content.start, a.content.end, alignment_mode="expand").start] < k]
+        return max(earlier, key=lambda a: a.content.end).content if earlier else None
 
     @staticmethod
     def _main_claim(ext, dtok):
