@@ -86,6 +86,7 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
      "spokesman for Canada's Foreign Ministry", "Canada's Foreign Ministry", "Canada"),
     ("A source in Ontario told the Evening Ledger that prices rose.", "source in Ontario", None, "Ontario"),
     ("A resident who voted for the mayor said the plan would fail.", "resident", None, None),
+    ("A resident of Rotterdam said the plan would fail.", "resident in Rotterdam", None, "Rotterdam"),
     ("The Transport Ministry closed the bridge on Monday. An official at the ministry said it would reopen in May.",
      "official at Transport Ministry", "Transport Ministry", None),
 ])
@@ -103,10 +104,12 @@ def test_named_entity_and_surname(nlp):
 
 
 def test_a_body_named_by_a_common_noun_is_a_source(nlp):
-    text = "According to the meteorological office, more rain is expected this weekend."
+    text = ("The country's disaster agency said the river had risen. "
+            "According to the meteorological office, more rain is expected this weekend.")
     ext = run(nlp, text)
-    e = ent(ext, ext.attributions[0].source_entity)
-    assert (e.kind, e.name) == ("government", "meteorological office")
+    agency, office = (ent(ext, a.source_entity) for a in ext.attributions)
+    assert (agency.kind, agency.name) == ("government", "country's disaster agency")
+    assert (office.kind, office.name) == ("government", "meteorological office")
 
 
 def test_group_source(nlp):

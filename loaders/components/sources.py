@@ -454,8 +454,10 @@ class SourcesComponent:
                 named_again = re.search(r"\bthe (\w+)$", span_doc.text.lower())  # "an official at the ministry"
                 body = latest_entity(src.start, INSTITUTION, named_again.group(1)) if named_again else None
                 e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural,
-                                   org_name=org[0] if org is not None else None,
+                                   org_name=org[0] if org is not None and org[1] not in ("GPE", "LOC") else None,
                                    body_name=by_id[body].name if body is not None else None)
+                if org is not None and org[1] in ("GPE", "LOC") and e.location is None:
+                    e.location = org[0]  # "a resident of Hyesan": a place, not a body
                 add_entity(e)
                 created_anon.append(e)
                 if is_plural:
@@ -486,7 +488,9 @@ class SourcesComponent:
             # "the company" after "Acme Corp": the latest body of that kind; none yet ("the army said"): a new one
             kind = self.body_kinds.get(low)
             if kind is not None:
-                eid = latest_entity(src.start, {kind})
+                # (but "the meteorological office" is a body of its own, not the latest office)
+                described = any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)
+                eid = latest_entity(src.start, {kind}) if not described else None
                 if eid is not None:
                     return eid
                 lead = next(t for t in span_doc if t.lower_ not in DETERMINERS)
