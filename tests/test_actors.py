@@ -57,6 +57,15 @@ def test_an_agency_is_a_state_body_unless_it_is_a_news_agency(extractor, text, n
     assert any(text[m.start:m.end] == "The agency" for m in agency.mentions)
 
 
+def test_a_description_in_apposition_glosses_the_name_and_is_referred_back_to(extractor):
+    text = ("Harbour Watch, an anti-corruption group, welcomed the sentence. "
+            "The group's director said the case would deter others.")
+    ext = extract(extractor, text)
+    [org] = [e for e in ext.entities if e.kind == "organization"]
+    assert org.name == "Harbour Watch"
+    assert {"an anti-corruption group", "The group"} <= {text[m.start:m.end] for m in org.mentions}
+
+
 def test_part_of_run_by_located_in(extractor):
     text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
             "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "

@@ -738,6 +738,10 @@ class ActorsComponent:
                 if not all(toks[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
                     continue
             named = self._named_by(toks, e, named_at)
+            if named is None and tok.dep_ == "appos":
+                # "Transparency International, an anti-corruption group, ...": the description glosses the name
+                named = next((ent for ent in entities if ent.kind in self._ORGLIKE and any(
+                    m.start <= tok.head.idx < m.end for m in ent.mentions)), None)
             if named is not None:
                 # "the magazine X", "its elite group the Y": the description is a mention of the name
                 if tok.dep_ == "compound" and s == tok.i and s > 0 and toks[s - 1].tag_ == "DT":
@@ -745,8 +749,9 @@ class ActorsComponent:
                 if named.kind == "organization" and kind in ("media", "government", "security"):
                     named.kind = kind  # the description says more than the model's ORG
                 sp = Span(toks[s].idx, tok.idx + len(tok))
-                if not skip(sp.start, sp.end) and sp not in named.mentions:
-                    named.mentions.append(sp)
+                if not skip(sp.start, sp.end):
+                    if sp not in named.mentions:
+                        named.mentions.append(sp)
                     taken.update(range(s, e))
                     described[lemma] = named
                 continue
