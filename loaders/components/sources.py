@@ -94,6 +94,7 @@ class SourcesComponent:
         self.body_kinds = {w: kind for kind, ws in (lex.get("body_kinds") or {}).items() for w in ws}
         # "the city" may be named "Municipality of X" or "X City Council"
         self.body_words = {w: (w, *ws) for w, ws in (lex.get("body_synonyms") or {}).items()}
+        self.residence_verbs = set(lex.get("residence_verbs") or [])
         self.naming_verbs = set(lex.get("naming_verbs") or [])
         self.body_heads = set(lex.get("body_heads") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -840,9 +841,12 @@ class SourcesComponent:
                 while first.i - 1 >= tail.start and doc[first.i - 1].pos_ == "PROPN":
                     first = doc[first.i - 1]
                 proper = doc[first.i:last.i + 1].text
-                if last.ent_type_ in ("ORG", "NORP") and affiliation is None:  # "posts on the site Example Forum"
+                prep = first.head if first.dep_ == "pobj" else last.head
+                based = prep.dep_ == "prep" and prep.head.lemma_.lower() in self.residence_verbs
+                if last.ent_type_ in ("ORG", "NORP") and affiliation is None and not based:
+                    # "posts on the site Example Forum" (but "a smuggler based in Musan": a place)
                     affiliation, prep_phrase = proper, "at"
-                elif proper != affiliation:
+                elif not (affiliation or "").endswith(proper):  # (not the "Party" of "at the Workers' Party")
                     location = proper
         if location is None:
             low_tail = ttxt.lower()
