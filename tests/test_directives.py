@@ -27,6 +27,18 @@ def test_a_title_subject_issues_through_the_name_it_gives(extractor):
     assert ext.entity(d.issuer_entity).name == "Maria Lund"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The Ministry of Transport ordered the closure of the bridge.", "the closure of the bridge"),
+    ("The Ministry of Transport ordered an inquiry into the crash.", "an inquiry into the crash"),
+    ("The airline ordered 50 jets from the manufacturer.", None),
+])
+def test_an_order_whose_object_names_the_act(extractor, text, content):
+    ext = extract(extractor, text)
+    assert [text[d.content.start:d.content.end] for d in ext.directives] == ([content] if content else [])
+    if content:
+        assert ext.entity(ext.directives[0].issuer_entity).name == "Ministry of Transport"
+
+
 def test_passive_told_and_required(extractor):
     text = ("Border guards are being told to be polite, officials said. "
             "Each district office is required to file weekly reports to the capital.")

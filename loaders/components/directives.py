@@ -9,6 +9,7 @@ Dependency patterns (cue words from the lexicon, never names):
   (target = passive subject, issuer = by-agent or none);
 * call verbs: "the directive calls for departments to strengthen ..." / "called for restraint";
 * measures: "banned X from Y", "imposed sanctions on X", "were prohibited from ...";
+* ordered acts: "ordered the seizure of two apartments", "ordered an inquiry into the leak";
 * modal obligation on a third party: "the form must be completed in English".
 
 A directive-noun subject ("the directive", "the plan") is not an issuer; "the government issued
@@ -49,6 +50,9 @@ class DirectivesComponent:
         self.ban_nouns = set(lex.get("ban_nouns", []))
         self.tax_verbs = set(lex.get("tax_verbs", []))
         self.tax_nouns = set(lex.get("tax_nouns", []))
+        self.nominal_order_verbs = set(lex.get("nominal_order_verbs", []))
+        self.action_nouns = set(lex.get("action_nouns", []))
+        self.action_suffixes = tuple(lex.get("action_noun_suffixes", []))
         # every lemma / word form that some rule below starts from (a new rule adds its trigger words
         # here): other tokens are skipped before the costly look-ups (Token.sent, children)
         self.cue_lemmas = self.order | self.call | self.measure | self.nouns | self.that_verbs | self.that_nouns | \
@@ -151,6 +155,13 @@ class DirectivesComponent:
         name = next((e for e in doc.ents if e.label_ == "PERSON" and lo < e.start and e.end <= hi and
                      doc[e.start - 1].text == "," and all(t.is_punct for t in doc[e.end:hi])), None)
         return self._entity_at(ext, name.root) if name is not None else None
+
+    def _action_noun(self, noun) -> bool:
+        """Does ``noun`` name an act ("the seizure", "an inquiry", "the release of ..."), not a thing one
+        orders to buy ("50 jets")?"""
+        low = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and not noun.ent_type_ and (low in self.action_nouns or
+                                                               low.endswith(self.action_suffixes))
 
     _AUTHORITY = ("government", "security", "organization")
 
@@ -438,6 +449,14 @@ class DirectivesComponent:
                     if obj is not None and obj.head == xcomp:
                         body = [t for t in xcomp.subtree if t.i > obj.right_edge.i]
                     add(self._span(body), tok, issuer, self._entities_in(ext, [obj]) if obj is not None else [], sent)
+                    continue
+                elif not passive and lemma in self.nominal_order_verbs and \
+                        (act := next((c for c in tok.children if c.dep_ == "dobj"), None)) is not None and \
+                        self._action_noun(act):
+                    # "ordered the seizure of two apartments", "ordered an inquiry into the leak": the act itself
+                    issuer, _ = self._issuer(ext, tok)
+                    targets = self._entities_in(ext, [t for t in act.subtree if t.dep_ == "pobj" and t.head.head == act])
+                    add(self._span(list(act.subtree)), tok, issuer, targets, sent)
                     continue
                 elif passive and lemma in ("force", "compel", "oblige", "task", "order", "require"):
                     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "into")), None)
