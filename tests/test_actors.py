@@ -66,6 +66,13 @@ def test_a_description_in_apposition_glosses_the_name_and_is_referred_back_to(ex
     assert {"an anti-corruption group", "The group"} <= {text[m.start:m.end] for m in org.mentions}
 
 
+def test_a_day_after_on_is_no_part_of_an_institution_name(extractor):
+    text = "A resident told HGZ's Business Service on Monday that the market had closed."
+    ext = extract(extractor, text)
+    assert any(e.name.endswith("Business Service") for e in ext.entities)
+    assert not any("Monday" in e.name for e in ext.entities)
+
+
 def test_part_of_run_by_located_in(extractor):
     text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
             "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "

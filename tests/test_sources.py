@@ -90,6 +90,10 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
     ("Another source, a smuggler based in Musan, said the teams had arrived.", "Another source in Musan", None,
      "Musan"),
     ("A source at the Workers' Party said the plan was ready.", "source at Workers' Party", "Workers' Party", None),
+    ("An official of the Workers' Party said the plan was ready.", "official at Workers' Party", "Workers' Party",
+     None),
+    ("A resident of Chongjin told the Evening Ledger that the market had closed.", "resident in Chongjin", None,
+     "Chongjin"),
     ("The Transport Ministry closed the bridge on Monday. An official at the ministry said it would reopen in May.",
      "official at Transport Ministry", "Transport Ministry", None),
 ])

@@ -105,8 +105,10 @@ class ActorsComponent:
         # "Stimson Center", "Irving Police Department", "Civil Defense Authority"
         self.matcher.add("INST", [[capish, {"TEXT": {"REGEX": r"^[A-Z0-9][\w.&'’\-]*$"}, "OP": "*"}, head_title]])
         # "Ministry of Social Security", "Church of Scientology", "Union of Rationalist Atheists and Agnostics"
+        # (but not a day after "on": "told RFA's Korean Service on Monday")
         self.matcher.add("INST_OF", [[{"TEXT": {"REGEX": r"^[A-Z][\w.&'’\-]*$"}, "OP": "*"}, head_title,
-                                      {"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"}, cap,
+                                      {"LOWER": {"IN": ["of", "for", "on"]}}, {"LOWER": "the", "OP": "?"},
+                                      dict(cap, ENT_TYPE={"NOT_IN": ["DATE", "TIME"]}),
                                       {"TEXT": {"REGEX": r"^(?:[A-Z][\w.&'’\-]*|and|of|for|&|the)$"}, "OP": "*"}]])
         # "Daily NK news outlet", "Yonhap news agency", "al-Ikhbariya television"
         self.matcher.add("OUTLET", [[{"TEXT": {"REGEX": r"^[A-Z0-9][\w.&'’\-]*$"}, "OP": "+"},

@@ -95,6 +95,7 @@ class SourcesComponent:
         # "the city" may be named "Municipality of X" or "X City Council"
         self.body_words = {w: (w, *ws) for w, ws in (lex.get("body_synonyms") or {}).items()}
         self.residence_verbs = set(lex.get("residence_verbs") or [])
+        self.residence_heads = set(lex.get("residence_heads") or [])
         self.naming_verbs = set(lex.get("naming_verbs") or [])
         self.body_heads = set(lex.get("body_heads") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -454,11 +455,13 @@ class SourcesComponent:
                     return e.id
                 named_again = re.search(r"\bthe (\w+)$", span_doc.text.lower())  # "an official at the ministry"
                 body = latest_entity(src.start, INSTITUTION, named_again.group(1)) if named_again else None
+                # "a resident of Hyesan": a place, not a body (whatever NER called it, for a resident or a native)
+                org_place = org is not None and (org[1] in ("GPE", "LOC") or low in self.residence_heads)
                 e = self._new_anon(doc, span_doc, head, latest_place, new_id, is_plural,
-                                   org_name=org[0] if org is not None and org[1] not in ("GPE", "LOC") else None,
+                                   org_name=org[0] if org is not None and not org_place else None,
                                    body_name=by_id[body].name if body is not None else None)
-                if org is not None and org[1] in ("GPE", "LOC") and e.location is None:
-                    e.location = org[0]  # "a resident of Hyesan": a place, not a body
+                if org_place and e.location is None:
+                    e.location = org[0]
                 add_entity(e)
                 created_anon.append(e)
                 if is_plural:
@@ -626,6 +629,9 @@ class SourcesComponent:
                     while first.i - 1 >= span_doc.start and doc[first.i - 1].dep_ == "compound" and \
                             doc[first.i - 1].pos_ == "PROPN":
                         first = doc[first.i - 1]
+                    owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                    if owner is not None and owner.left_edge.i >= span_doc.start:  # "the Workers' Party"
+                        first = owner.left_edge
                     txt = doc[first.i:t.i + 1].text
                     txt = re.sub(r"(\u2019s|'s)$", "", txt)
                     return txt, t.ent_type_ or "ORG"
@@ -840,9 +846,13 @@ class SourcesComponent:
                 first = last
                 while first.i - 1 >= tail.start and doc[first.i - 1].pos_ == "PROPN":
                     first = doc[first.i - 1]
+                owner = next((c for c in last.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if owner is not None and owner.i >= tail.start:  # "the Workers' Party"
+                    first = owner
                 proper = doc[first.i:last.i + 1].text
                 prep = first.head if first.dep_ == "pobj" else last.head
-                based = prep.dep_ == "prep" and prep.head.lemma_.lower() in self.residence_verbs
+                based = prep.dep_ == "prep" and prep.head.lemma_.lower() in self.residence_verbs or \
+                    head.lemma_.lower() in self.residence_heads
                 if last.ent_type_ in ("ORG", "NORP") and affiliation is None and not based:
                     # "posts on the site Example Forum" (but "a smuggler based in Musan": a place)
                     affiliation, prep_phrase = proper, "at"
