@@ -64,6 +64,14 @@ def test_intent_is_not_a_directive(extractor):
     assert extract(extractor, text).directives == []
 
 
+@pytest.mark.parametrize("text", [
+    "A resident, who requested anonymity to speak freely, said the market had closed.",
+    "The governor urged restraint to avoid violence.",
+])
+def test_a_thing_asked_for_is_not_someone_ordered_to_act(extractor, text):
+    assert extract(extractor, text).directives == []
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="shared eval folder not present")
 def test_seed_directives(extractor):
     text = SEED.read_text(encoding="utf-8")

@@ -444,6 +444,11 @@ class DirectivesComponent:
                         continue  # "asked not to be named", "requested to be moved": about the asker itself
                     if obj is not None and obj.lower_ in self.first_person:
                         continue
+                    if obj is not None and obj.tag_ == "NN" and obj.head == tok and \
+                            not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in obj.children) and \
+                            not any(m.start <= obj.idx and m.end == obj.idx + len(obj) for e in ext.entities
+                                    for m in e.mentions):
+                        continue  # "requested anonymity to speak freely": a thing asked for, not someone to act
                     issuer, _ = self._issuer(ext, tok)
                     body = [t for t in xcomp.subtree if t.i > (obj.right_edge.i if obj is not None and obj.i < xcomp.i else -1)]
                     if obj is not None and obj.head == xcomp:
