@@ -43,6 +43,14 @@ def test_boilerplate_caption_and_promo(extractor):
     assert not any("Flickr" in e.name for e in ext.entities)
 
 
+def test_staff_credits_are_not_actors(extractor):
+    text = ("The mayor said the buses would run.\n\n"
+            "Translated by Jane Roe. Written in English by Tom Doe.")
+    ext = extract(extractor, text)
+    assert [text[s.start:s.end] for s in ext.ignored] == ["Translated by Jane Roe. Written in English by Tom Doe."]
+    assert not any(e.kind == "person" for e in ext.entities)
+
+
 def test_reference_list_names_actors_but_makes_no_statements(extractor):
     text = ("The ministry said the report was not secret.\n\nSources\n\n"
             "\"Report found on rainy street, officials say\" — Harbour Gazette, August 15, 2008\n\n"
