@@ -32,7 +32,7 @@ def test_a_denial_that_names_the_statement_again_answers_the_one_just_reported(e
     [c] = ext.contradictions
     assert c.basis == "denial"
     assert text[c.a.start:c.a.end] == "that the guards had been promised extra rations"
-    assert text[c.b.start:c.b.end] in ("denied the report", "rejected that claim")
+    assert text[c.b.start:c.b.end] == denial.rstrip(".")
 
 
 def test_a_speaker_does_not_deny_their_own_report(extractor):

@@ -214,7 +214,9 @@ class ContradictionsComponent:
                 if said is not None:
                     # "KCNA denied the report", "the spokesman rejected that claim": the statement reported just
                     # before (a named-again denial)
-                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("dobj", "neg", "aux")
+                    # (the denial with its subject: "denied the report" alone would be the same claim in every
+                    # article)
+                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "neg", "aux")
                                                 for t in c.subtree]), "denial"):
                         denial_toks.add(tok.i)
                     continue
