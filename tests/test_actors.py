@@ -73,6 +73,13 @@ def test_a_day_after_on_is_no_part_of_an_institution_name(extractor):
     assert not any("Monday" in e.name for e in ext.entities)
 
 
+def test_a_town_the_model_calls_an_organisation_is_a_place(extractor):
+    text = "A resident of Chongjin told the Evening Ledger that the market had closed."
+    ext = extract(extractor, text)
+    town = by_name(ext, "Chongjin")
+    assert town is not None and town.kind == "place"
+
+
 def test_part_of_run_by_located_in(extractor):
     text = ("Harbour Watch, a site that tracks shipping and is run by the London-based Maritime Policy Institute, "
             "said the ships left. The Lisbon-based Atlantic Courier news outlet also reported it, "

@@ -91,6 +91,8 @@ class ActorsComponent:
                 self.descriptions.setdefault(word, kind)
                 self.description_kinds.setdefault(word, set()).add(kind)
         self.groups = set(lex["groups"])
+        self.place_preps = set(lex.get("place_preps") or [])
+        self.place_of_heads = set(lex.get("place_of_heads") or [])
         self.not_actors = set(lex["not_actors"])
         self.titles = set(lex["titles"])
         self.countries = set(lex["countries"])
@@ -403,6 +405,9 @@ class ActorsComponent:
         self._own_outlet(doc, text, entities)
 
         entities = [e for e in entities if e.mentions and not self._not_actor(doc, e)]
+        for e in entities:
+            if self._place_called_org(doc, e):
+                e.kind = "place"
         entities = self._merge_contained(entities)
         entities = [e for e in entities if not self._inert(doc, e)]
         for e in entities:
@@ -542,6 +547,23 @@ class ActorsComponent:
                 and doc[span.start - 2].is_title:
             return True
         return False
+
+    def _place_called_org(self, doc, ent) -> bool:
+        """A town the model called an organisation: a one-word name with no institution head, every mention
+        of it the object of a place preposition ("near X") or of "of" after a place or residence noun ("a
+        resident of Chongjin", "the city of X")."""
+        if ent.kind != "organization" or ent.aliases or len(ent.name.split()) != 1 or _norm(ent.name) in self.heads:
+            return False
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is None or root.dep_ != "pobj":
+                return False
+            prep = root.head
+            if not (prep.lower_ in self.place_preps or prep.lower_ == "of" and
+                    prep.head.lemma_.lower() in self.place_of_heads):
+                return False
+        return True
 
     def _inert(self, doc, ent) -> bool:
         """Not an actor: a name that never acts, is never acted on, owns nothing and receives nothing
