@@ -631,7 +631,7 @@ class SourcesComponent:
                         first = doc[first.i - 1]
                     owner = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                     if owner is not None and owner.left_edge.i >= span_doc.start:  # "the Workers' Party"
-                        first = owner.left_edge
+                        first = next(x for x in owner.subtree if x.lower_ not in DETERMINERS)
                     txt = doc[first.i:t.i + 1].text
                     txt = re.sub(r"(\u2019s|'s)$", "", txt)
                     return txt, t.ent_type_ or "ORG"
