@@ -119,6 +119,16 @@ def test_a_body_named_by_a_common_noun_is_a_source(nlp):
     assert (office.kind, office.name) == ("government", "meteorological office")
 
 
+def test_an_outlets_source_talks_to_the_outlet(nlp):
+    text = ("The Harbour Gazette reported floods in the north. "
+            "According to a Harbour Gazette source in the province, the dam broke on Friday.")
+    ext = run(nlp, text)
+    a = ext.attributions[-1]
+    source, outlet = ent(ext, a.source_entity), ent(ext, a.recipient_entity)
+    assert source.kind == "anonymous_source" and source.affiliation is None
+    assert outlet.kind == "media" and outlet.name == "Harbour Gazette"
+
+
 def test_group_source(nlp):
     text = "Experts say the dam is unsafe."
     ext = run(nlp, text)

@@ -329,6 +329,13 @@ class SourcesComponent:
 
     # ------------------------------------------------------------------ source
     @staticmethod
+    def _outlet_named(by_id, name: str) -> str | None:
+        """The id of the news outlet called ``name`` (or with it as an alias), else None."""
+        low = name.lower()
+        return next((e.id for e in by_id.values() if e.kind == "media" and
+                     low in (n.lower() for n in (e.name, *e.aliases))), None)
+
+    @staticmethod
     def _head_token(doc, span):
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None or len(sp) == 0:
@@ -443,6 +450,13 @@ class SourcesComponent:
                 if low in self.group_heads and not (low in self.source_heads or anon_marker or qualified) and is_plural:
                     return self._group(doc, span_doc, head, created_anon, by_id, new_id, add_entity, plural)
                 org = self._role_org(doc, span_doc, head) if low in self.role_heads else None
+                in_front = org is not None and low in self.source_heads and \
+                    org[0] in text[span_doc.start_char:head.idx]
+                outlet = self._outlet_named(by_id, org[0]) if in_front else None
+                if outlet is not None:
+                    # "a Daily NK source": the outlet the source talks to, not the body the source belongs to
+                    org = None
+                    att.recipient_entity = att.recipient_entity or outlet
                 if org is not None and org[1] in ("GPE", "NORP") and not anon_marker and is_plural:
                     # "U.S. officials said": the state's officials, a government body
                     name = " ".join(t.text for t in span_doc if not (t.lower_ in DETERMINERS and t.i < head.i))
