@@ -84,12 +84,11 @@ class ActorsComponent:
         self.media_words = set(lex["media_words"])
         self.security_words = set(lex["security_words"])
         self.government_words = set(lex["government_words"])
-        self.descriptions: dict[str, str] = {}
-        self.description_kinds: dict[str, set[str]] = {}
+        # description word -> the kinds it may refer back to, the first also the kind of a new body it names
+        self.descriptions: dict[str, list[str]] = {}
         for kind, words in lex["descriptions"].items():
             for word in words:
-                self.descriptions.setdefault(word, kind)
-                self.description_kinds.setdefault(word, set()).add(kind)
+                self.descriptions.setdefault(word, []).append(kind)
         self.groups = set(lex["groups"])
         self.place_preps = set(lex.get("place_preps") or [])
         self.place_of_heads = set(lex.get("place_of_heads") or [])
@@ -749,10 +748,10 @@ class ActorsComponent:
                 continue
             lemma = tok.lower_
             prev2 = (toks[tok.i - 1].lower_ + " " + lemma) if tok.i > 0 else lemma
-            described_as = prev2 if prev2 in self.descriptions else lemma
-            kind = self.descriptions.get(described_as)
-            if kind is None:
+            kinds = self.descriptions.get(prev2) or self.descriptions.get(lemma)
+            if kinds is None:
                 continue
+            kind = kinds[0]
             lefts = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "nummod", "poss")]
             s = min([c.left_edge.i for c in lefts] + [tok.i])
             while s < tok.i and toks[s].is_punct:
@@ -818,7 +817,7 @@ class ActorsComponent:
                 # to the only one named later ("Police arrested him ... the Irving Police Department said")
                 later = []
                 for ent in entities:
-                    if ent.kind not in self.description_kinds[described_as] or not ent.mentions or \
+                    if ent.kind not in kinds or not ent.mentions or \
                             not ent.name[:1].isupper() \
                             or lemma not in _norm(ent.name).split():
                         continue
