@@ -210,12 +210,11 @@ class ContradictionsComponent:
                     add(_span(a_toks), b, "denial")
                     denial_toks.add(tok.i)
                     continue
-                said = self._statement_named_again(ext, tok, sents, sent_of)
+                said = self._statement_named_again(ext, text, tok, sents, sent_of)
                 if said is not None:
                     # "KCNA denied the report", "the spokesman rejected that claim": the statement reported just
-                    # before (a named-again denial)
-                    # (the denial with its subject: "denied the report" alone would be the same claim in every
-                    # article)
+                    # before, against the denial with its subject ("denied the report" alone would be the same
+                    # claim in every article)
                     if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "neg", "aux")
                                                 for t in c.subtree]), "denial"):
                         denial_toks.add(tok.i)
@@ -509,7 +508,7 @@ class ContradictionsComponent:
         ext.contradictions.extend(out)
         return doc
 
-    def _statement_named_again(self, ext, tok, sents, sent_of) -> Span | None:
+    def _statement_named_again(self, ext, text, tok, sents, sent_of) -> Span | None:
         """The content of the statement a denial names again only by a noun ("denied the report", "rejected that
         claim"): the latest statement of four words or more reported in the one or two sentences before, by
         another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block)."""
@@ -524,7 +523,7 @@ class ContradictionsComponent:
         k = sent_of[tok.i]
         denier = next((a.source_entity for a in ext.attributions if a.cue.start <= tok.idx < a.cue.end), None)
         earlier = [a for a in ext.attributions if a.content is not None and a.content.end <= sent.start_char and
-                   len(tok.doc.text[a.content.start:a.content.end].split()) >= 4 and
+                   len(text[a.content.start:a.content.end].split()) >= 4 and
                    (denier is None or a.source_entity != denier) and
                    k - 2 <= sent_of[tok.doc.char_span(a.content.start, a.content.end, alignment_mode="expand").start] < k]
         return max(earlier, key=lambda a: a.content.end).content if earlier else None
