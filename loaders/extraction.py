@@ -194,6 +194,39 @@ def to_record(extraction: Extraction, article, *, include_text: bool = True) -> 
     }
 
 
+def _pieces(span: dict) -> list[tuple[int, int]]:
+    """A record span's character ranges: its fragments, or itself."""
+    return [(lo, hi) for lo, hi in span.get("fragments", ())] or [(span["start"], span["end"])]
+
+
+def outermost(record: dict) -> dict:
+    """``record`` without nested attributions: none whose cue lies inside another attribution's content.
+
+    This is the view of benchmarks that give every word one role, such as PolNeAR ("Daily NK reported that
+    people believe X" is one attribution there, not two). A directive that a left-out attribution reported is
+    then reported by the attribution whose content holds it.
+
+    >>> def attribution(id, cue, content):
+    ...     return {"id": id, "cue": {"start": cue[0], "end": cue[1]}, "content": {"start": content[0], "end": content[1]}}
+    >>> record = {"attributions": [attribution("A1", (8, 16), (22, 60)), attribution("A2", (29, 36), (37, 60))],
+    ...           "directives": [{"id": "D1", "attribution": "A2"}]}
+    >>> short = outermost(record)
+    >>> [a["id"] for a in short["attributions"]], short["directives"][0]["attribution"]
+    (['A1'], 'A1')
+    """
+    attributions = record["attributions"]
+
+    def inside(a: dict, b: dict) -> bool:  # a's cue within b's content
+        cue = a["cue"]
+        return a is not b and any(lo <= cue["start"] and cue["end"] <= hi for lo, hi in _pieces(b["content"]))
+
+    nested = {a["id"] for a in attributions if any(inside(a, b) and not inside(b, a) for b in attributions)}
+    kept = [a for a in attributions if a["id"] not in nested]
+    holder = {a["id"]: next((b["id"] for b in kept if inside(a, b)), None) for a in attributions if a["id"] in nested}
+    directives = [{**d, "attribution": holder.get(d["attribution"], d["attribution"])} for d in record["directives"]]
+    return {**record, "attributions": kept, "directives": directives}
+
+
 def state(doc) -> Extraction:
     """The Extraction that provkg components share on ``doc._.provkg`` (created on first use)."""
     if doc._.provkg is None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from provkg.errors import InputError
+from provkg.loaders.extraction import outermost
 from provkg.loaders.readers import DEFAULT_MAX_BYTES, Article, read_articles
 
 _WORKER_EXTRACTOR = None
@@ -58,8 +59,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def extract(paths: Iterable[str], *, model: str | None = None, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
-            include_text: bool = True, stdin=None, timings: dict | None = None) -> Iterator[dict | InputError]:
+            include_text: bool = True, nested: bool = True, stdin=None,
+            timings: dict | None = None) -> Iterator[dict | InputError]:
     """Extraction records (or InputErrors) for every article under ``paths``, in input order.
+
+    With ``nested=False`` the records keep only outermost attributions (see :func:`outermost`).
 
     >>> from provkg.loaders.readers import Article
     >>> import tempfile, os
@@ -101,7 +105,7 @@ def extract(paths: Iterable[str], *, model: str | None = None, workers: int = 1,
                 yield pending.pop(0)
             if record is None:
                 return
-            yield record
+            yield record if nested else outermost(record)
     else:
         # At most IN_FLIGHT chunks per worker are read ahead or waiting to be consumed, so memory
         # stays flat however long the input (Pool.imap alone reads the whole input at once and
@@ -129,7 +133,7 @@ def extract(paths: Iterable[str], *, model: str | None = None, workers: int = 1,
                     for record in chunk:
                         if not include_text:
                             record["document"].pop("text", None)
-                        yield record
+                        yield record if nested else outermost(record)
                     t0 = time.perf_counter()
                 while pending:
                     yield pending.pop(0)

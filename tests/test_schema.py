@@ -35,3 +35,14 @@ def test_neo4j_schema_has_a_constraint_per_label_and_an_index_per_type():
 def test_every_relationship_carries_its_evidence():
     for rel in MODEL.rel_types:
         assert {"id", "article", "start", "stop"} <= set(MODEL.rel_properties(rel))
+
+
+def test_extraction_and_ingest_doctests_pass():
+    import doctest
+
+    import provkg.loaders.extraction
+    import provkg.loaders.ingest
+
+    for module in (provkg.loaders.extraction, provkg.loaders.ingest):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
