@@ -234,3 +234,14 @@ def test_generic_police_refers_forward_to_the_named_force(extractor):
     ext = extract(extractor, text)
     security = [e for e in ext.entities if e.kind == "security"]
     assert len(security) == 1 and len(security[0].mentions) >= 2
+
+
+def test_what_the_text_calls_a_name_overrides_the_models_person_or_organisation(extractor):
+    text = ("The manufacturer, Linden Pharma, denied that its products were to blame. Linden Pharma's chief "
+            "executive, Marek Horvat, said the company would cooperate with the investigation.")
+    ext = extract(extractor, text)
+    company, boss = by_name(ext, "Linden Pharma"), by_name(ext, "Marek Horvat")
+    assert (company.kind, boss.kind) == ("organization", "person")
+    mentions = {text[m.start:m.end] for m in company.mentions}
+    assert {"The manufacturer", "Linden Pharma", "the company"} <= mentions  # "the company": the firm named
+    assert not any(e.name == "company" for e in ext.entities)

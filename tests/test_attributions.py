@@ -1150,6 +1150,8 @@ def test_cue_medium_off_keeps_the_verb_alone():
     ("The council urged its members to back the new plan.", ["urged"]),
     ("He declined to comment on the plan.", ["declined"]),
     ("The senator vowed to fight the plan.", ["vowed"]),
+    # an ordered act has not happened
+    ("The minister instructed regional offices to report any new cases.", []),
     # asking not to be named only describes the source
     ("A diplomat who asked not to be named told the Gazette that the decision was taken overnight.", ["told"]),
     # a markup tag left in the text is no cue

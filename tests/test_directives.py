@@ -27,6 +27,23 @@ def test_a_title_subject_issues_through_the_name_it_gives(extractor):
     assert ext.entity(d.issuer_entity).name == "Maria Lund"
 
 
+def test_a_repeated_title_issues_through_the_person_who_holds_it(extractor):
+    text = ("“Every bottle must go,” Health Minister Ana Kovac told reporters. The health minister also instructed "
+            "regional health offices to report any new cases within 24 hours.")
+    ext = extract(extractor, text)
+    [d] = [d for d in ext.directives if "report" in texts(ext, text)[ext.directives.index(d)]]
+    assert ext.entity(d.issuer_entity).name == "Ana Kovac"
+    assert text[d.content.start:d.content.end] == "to report any new cases within 24 hours"
+    assert not any(text[a.cue.start:a.cue.end] == "to report" for a in ext.attributions)  # ordered, not done
+
+
+def test_the_ordered_act_ends_before_a_clause_that_explains_the_order(extractor):
+    text = ("The ministry ordered pharmacies across the country to remove three brands of cough syrup from their "
+            "shelves, after laboratory tests found traces of a toxic solvent.")
+    ext = extract(extractor, text)
+    assert texts(ext, text) == ["to remove three brands of cough syrup from their shelves"]
+
+
 @pytest.mark.parametrize("text, content", [
     ("The Ministry of Transport ordered the closure of the bridge.", "the closure of the bridge"),
     ("The Ministry of Transport ordered an inquiry into the crash.", "an inquiry into the crash"),

@@ -98,6 +98,7 @@ class ActorsComponent:
         self.country_aliases = {alias: _norm(name) for alias, name in lex["country_aliases"].items()}
         self.religions = set(lex.get("religions", []))
         self.place_nouns = set(lex["place_nouns"])
+        self.business_nouns = set(lex.get("business_nouns") or [])
         single_heads = sorted({h for h in self.heads if " " not in h})
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True}
@@ -263,6 +264,10 @@ class ActorsComponent:
             kind = self.kind_of(span_text, ent.label_)
             if kind is None:
                 continue
+            if kind in ("person", "organization"):
+                # NER's guess between a person and a body yields to what the text calls the name: "The
+                # manufacturer, Acme Labs," is a body, "Acme's chief executive, Jan Roe," a person
+                kind = self._apposed_kind(toks, s, e) or kind
             if kind == "country" and ent.label_ in ("GPE", "LOC"):
                 kind = "country" if self._acts(doc, s, e) else "place"
             cands.append((s, e, kind, 2 if ent.label_ == "PERSON" else 1, "ner"))
@@ -761,10 +766,12 @@ class ActorsComponent:
                 if not all(toks[t].ent_type_ in ("NORP", "GPE", "LOC") for t in range(s, e) if t in taken):
                     continue
             named = self._named_by(toks, e, named_at)
-            if named is None and tok.dep_ == "appos":
-                # "Transparency International, an anti-corruption group, ...": the description glosses the name
+            # "Transparency International, an anti-corruption group, ...", "The manufacturer, Acme Labs, ...": the
+            # description glosses the name in apposition with it
+            glossed = [tok.head] if tok.dep_ == "appos" else [c for c in tok.rights if c.dep_ == "appos"]
+            if named is None and glossed:
                 named = next((ent for ent in entities if ent.kind in self._ORGLIKE and any(
-                    m.start <= tok.head.idx < m.end for m in ent.mentions)), None)
+                    m.start <= glossed[0].idx < m.end for m in ent.mentions)), None)
             if named is not None:
                 # "the magazine X", "its elite group the Y": the description is a mention of the name
                 if tok.dep_ == "compound" and s == tok.i and s > 0 and toks[s - 1].tag_ == "DT":
@@ -777,6 +784,8 @@ class ActorsComponent:
                         named.mentions.append(sp)
                     taken.update(range(s, e))
                     described[lemma] = named
+                    if lemma in self.business_nouns:
+                        described.update(dict.fromkeys(self.business_nouns, named))  # "the manufacturer X ... the firm"
                 continue
             if tok.dep_ == "compound":
                 continue
@@ -902,6 +911,24 @@ class ActorsComponent:
             taken.update(range(s, tok.i + 1))
 
     # ------------------------------------------------------------ appositives
+    def _apposed_kind(self, toks, s: int, e: int) -> str | None:
+        """The kind the common noun in apposition with the name ``toks[s:e]`` gives it: a title makes a person
+        ("Acme's chief executive, Jan Roe"), a private body's noun an organisation ("the manufacturer, Acme")."""
+        root = next((t for t in toks[s:e] if not s <= t.head.i < e or t.head.i == t.i), None)
+        if root is None:
+            return None
+        partner = root.head if root.dep_ == "appos" else next(
+            (c for c in root.children if c.dep_ == "appos" and c.i >= e), None)
+        if partner is None or partner.tag_ not in ("NN", "NNS") or not partner.is_lower:
+            return None
+        words = [c.lower_ for c in partner.lefts if c.dep_ in ("amod", "compound")] + [partner.lower_]
+        if any(w in self.titles for w in words):
+            return "person"
+        kinds = self.descriptions.get(partner.lower_)
+        # (only a private body's noun: "the Crown prosecutor, Mark Tedeschi," is a person, whatever "prosecutor"
+        # refers back to elsewhere)
+        return "organization" if kinds and kinds[0] == "organization" else None
+
     def _appositives(self, doc, toks, entities, taken, skip):
         """"X, a site that ...", "X, an independent news outlet": X is an actor of the appositive's kind."""
         for tok in toks:

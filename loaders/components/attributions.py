@@ -224,6 +224,7 @@ class AttributionsComponent:
         self.evidential: dict[str, str] = dict(lex.get("evidential") or {})
         self.as_only = set(lex.get("as_only") or [])
         self.cue_governors = set(lex.get("cue_governors") or [])
+        self.order_governors = set(lex.get("order_governors") or [])
         self.object_control = set(lex.get("object_control") or [])
         self.factive_adjectives = set(lex.get("factive_adjectives") or [])
         self.cue_medium = cue_medium
@@ -1126,6 +1127,7 @@ class AttributionsComponent:
                 tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
                 and tok.head.lower_ not in self.factive_adjectives
                 or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs and not self._went_on(tok.head)
+                or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.order_governors
                 or norm not in self.nested_cues and not self._went_on(tok.head) and (
                     tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)
                 or self._impersonal_or_unauthorized(tok)):

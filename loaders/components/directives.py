@@ -145,7 +145,39 @@ class DirectivesComponent:
             return self._antecedent(ext, subj), subj
         if subj.lemma_.lower() in self.nouns or subj.lower_ in ("it", "this", "that", "which"):
             return None, subj
-        return self._entity_at(ext, subj) or self._set_off_name(ext, subj), subj
+        return self._entity_at(ext, subj) or self._set_off_name(ext, subj) or self._title_holder(ext, subj), subj
+
+    @staticmethod
+    def _ordered_act(xcomp) -> list:
+        """The tokens of an ordered act without the subordinate clauses after it: "to remove the syrup[, after
+        tests found ...]", "to be nicer [as unrest grows]" (a participle stays: "to sign, agreeing to ...")."""
+        cut = [c.left_edge.i for c in xcomp.children if c.dep_ == "advcl" and c.i > xcomp.i and
+               any(m.dep_ == "mark" for m in c.children)]
+        return [t for t in xcomp.subtree if not cut or t.i < min(cut)]
+
+    def _title_holder(self, ext, subj):
+        """The person an earlier mention gave the title that a definite subject repeats: "The health minister
+        instructed ..." after "Health Minister Ana Kovac told reporters ..." (the latest such person)."""
+        doc = subj.doc
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or not any(c.lower_ == "the" for c in subj.lefts):
+            return None
+        words = [c.lower_ for c in subj.lefts if c.dep_ in ("amod", "compound")] + [subj.lower_]
+        best = None
+        for ent in ext.entities:
+            if ent.kind != "person":
+                continue
+            for m in ent.mentions:
+                if m.end <= subj.idx and (best is None or m.start > best[0]):
+                    before = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if before is None:
+                        continue
+                    lo = before.start
+                    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].ent_type_ != "PERSON":
+                        lo -= 1  # the title words in front of the name: "Health Minister Ana Kovac"
+                    title = [t.lower_ for t in doc[lo:before.end]]
+                    if all(w in title for w in words):
+                        best = (m.start, ent.id)
+        return best[1] if best else None
 
     def _set_off_name(self, ext, subj):
         """The person a title subject names between commas: "The governor of Tarvo, Maria Lund, ordered ..."
@@ -428,8 +460,7 @@ class DirectivesComponent:
                     # "police are being told to be nicer"; "each department is required to give ..."
                     target = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                     issuer, _ = self._issuer(ext, tok)
-                    cut = [c.left_edge.i for c in xcomp.children if c.dep_ in ("advcl",) and c.i > xcomp.i]
-                    toks = [t for t in xcomp.subtree if not cut or t.i < min(cut)]
+                    toks = self._ordered_act(xcomp)
                     to = [t for t in toks if t.lower_ == "to" and t.dep_ == "aux" and t.head == xcomp]
                     body = [t for t in toks if t not in to] if lemma == "require" else toks
                     add(self._span(body), tok, issuer, self._entities_in(ext, [target]) if target is not None else [], sent)
@@ -450,9 +481,10 @@ class DirectivesComponent:
                                     for m in e.mentions):
                         continue  # "requested anonymity to speak freely": a thing asked for, not someone to act
                     issuer, _ = self._issuer(ext, tok)
-                    body = [t for t in xcomp.subtree if t.i > (obj.right_edge.i if obj is not None and obj.i < xcomp.i else -1)]
+                    body = [t for t in self._ordered_act(xcomp)
+                            if t.i > (obj.right_edge.i if obj is not None and obj.i < xcomp.i else -1)]
                     if obj is not None and obj.head == xcomp:
-                        body = [t for t in xcomp.subtree if t.i > obj.right_edge.i]
+                        body = [t for t in self._ordered_act(xcomp) if t.i > obj.right_edge.i]
                     add(self._span(body), tok, issuer, self._entities_in(ext, [obj]) if obj is not None else [], sent)
                     continue
                 elif not passive and lemma in self.nominal_order_verbs and \
