@@ -245,3 +245,14 @@ def test_what_the_text_calls_a_name_overrides_the_models_person_or_organisation(
     mentions = {text[m.start:m.end] for m in company.mentions}
     assert {"The manufacturer", "Linden Pharma", "the company"} <= mentions  # "the company": the firm named
     assert not any(e.name == "company" for e in ext.entities)
+
+
+def test_a_body_owned_by_another_is_a_body_of_its_own(extractor):
+    text = ("In a commentary on Sunday, the ruling party's newspaper urged citizens to strengthen vigilance, but it "
+            "did not refer to any restrictions.")
+    ext = extract(extractor, text)
+    party = next(e for e in ext.entities if e.name == "ruling party")
+    assert all(text[m.start:m.end] != "the ruling party's newspaper" for m in party.mentions)
+    [a] = [a for a in ext.attributions if text[a.cue.start:a.cue.end] == "urged"]
+    paper = ext.entity(a.source_entity)
+    assert (paper.name, paper.kind) == ("ruling party's newspaper", "media")

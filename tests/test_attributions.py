@@ -1213,6 +1213,10 @@ def test_not_an_attribution(nlp, text):
                  "told the Gazette.", "their top aide, Dana Field", "told",
                  "The farmers remain committed to the strike until the end of the month",
                  id="clause, speaker told: joined with no conjunction"),
+    pytest.param("The order was issued last week by the committee and read out at meetings, a fisherman from the port "
+                 "told RFA on condition of anonymity.", "a fisherman from the port", "told",
+                 "The order was issued last week by the committee and read out at meetings",
+                 id="clause of two predicates, speaker told: the clause's own conjunction does not count"),
     pytest.param("Rubio's response was that it is unfair for the tax code to allow the deduction.", "Rubio",
                  "response was", "that it is unfair for the tax code to allow the deduction",
                  id="statement noun with its owner before be"),

@@ -37,6 +37,13 @@ def test_a_repeated_title_issues_through_the_person_who_holds_it(extractor):
     assert not any(text[a.cue.start:a.cue.end] == "to report" for a in ext.attributions)  # ordered, not done
 
 
+def test_an_addressee_who_is_no_actor_is_not_replaced_by_a_body_in_the_order(extractor):
+    text = "Officials barred fishing crews from leaving port without a permit from the maritime security bureau."
+    ext = extract(extractor, text)
+    [d] = ext.directives
+    assert d.target_entities == []
+
+
 def test_the_ordered_act_ends_before_a_clause_that_explains_the_order(extractor):
     text = ("The ministry ordered pharmacies across the country to remove three brands of cough syrup from their "
             "shelves, after laboratory tests found traces of a toxic solvent.")

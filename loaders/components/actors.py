@@ -857,8 +857,8 @@ class ActorsComponent:
             sp = Span(start_char, end_char)
             if sp not in target.mentions:
                 target.mentions.append(sp)
-            # "the provincial security bureau's top brass"
-            if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+            # "the provincial security bureau's top brass" (but "the ruling party's newspaper" is a body of its own)
+            if tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in self.descriptions:
                 h = tok.head
                 sp2 = Span(start_char, h.idx + len(h))
                 if sp2 not in target.mentions:

@@ -1397,10 +1397,12 @@ class AttributionsComponent:
             if content is None and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
                     and subj.head.i == tok.i and subj.i < tok.i \
                     and doc[subj.left_edge.i - 1].text == "," and head.i < subj.left_edge.i \
-                    and not any(t.dep_ == "cc" and t.head.i == head.i for t in doc[head.i + 1:tok.i]) \
+                    and not any(t.dep_ == "cc" and t.head.i == head.i and not any(
+                        c.dep_ == "conj" and t.i < c.i < tok.i for c in head.children) for t in doc[head.i + 1:tok.i]) \
                     and any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:subj.left_edge.i]):
                 # "Sanders remains committed ..., his top aide, Tad Devine, told The Huffington Post": the parser
-                # joined the speaker's clause to the reported one with no conjunction
+                # joined the speaker's clause to the reported one with no conjunction (one that joins two predicates
+                # of the reported clause does not count: "The order was issued ... and read out ..., a fisherman told RFA")
                 content = self._trim(doc, sent.start, subj.left_edge.i - 1)
             if content is None and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and subj is not None \
                     and subj.head.i == tok.i and subj.i > tok.i and doc[tok.i - 1].text == "," and norm in SPEECH \

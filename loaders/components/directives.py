@@ -104,6 +104,11 @@ class DirectivesComponent:
                 return att.source_entity
         return None
 
+    def _addressees(self, ext, toks) -> list[str] | None:
+        """The actors among the named addressees ``toks``; None when they name no actor ("fishing crews"), so
+        that no other body in the order is taken for its addressee."""
+        return self._entities_in(ext, toks) or None
+
     def _entities_in(self, ext, toks):
         ids = []
         for t in toks:
@@ -485,7 +490,7 @@ class DirectivesComponent:
                             if t.i > (obj.right_edge.i if obj is not None and obj.i < xcomp.i else -1)]
                     if obj is not None and obj.head == xcomp:
                         body = [t for t in self._ordered_act(xcomp) if t.i > obj.right_edge.i]
-                    add(self._span(body), tok, issuer, self._entities_in(ext, [obj]) if obj is not None else [], sent)
+                    add(self._span(body), tok, issuer, self._addressees(ext, [obj]) if obj is not None else [], sent)
                     continue
                 elif not passive and lemma in self.nominal_order_verbs and \
                         (act := next((c for c in tok.children if c.dep_ == "dobj"), None)) is not None and \
@@ -552,7 +557,7 @@ class DirectivesComponent:
                 else:
                     toks = [tok] + [t for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "prep", "prt", "xcomp")
                                     for t in c.subtree]
-                add(self._span(toks), tok, issuer, self._entities_in(ext, [target]) if target is not None else [], sent)
+                add(self._span(toks), tok, issuer, self._addressees(ext, [target]) if target is not None else [], sent)
                 continue
             if lemma in self.nouns and tok.pos_ == "NOUN" and lemma in ("ban", "order", "directive", "decree",
                                                                           "instruction", "policy", "sanction", "sanctions"):
@@ -614,7 +619,9 @@ class DirectivesComponent:
                     break
             cue_tok = doc.char_span(cue.start, cue.end)
             status = self._status(sent, cue_tok)
-            if not targets:
+            if targets is None:
+                targets = []  # an addressee who is no actor: "barred fishing crews from ..."
+            elif not targets:
                 # no addressee named ("the plan calls for restoring the image of the police"): the
                 # authorities the required action is about
                 cspan = doc.char_span(content.start, content.end, alignment_mode="expand")
