@@ -383,3 +383,20 @@ def test_a_name_run_into_the_next_phrase_is_cut_at_the(nlp):
     ext = run(nlp, text)
     [a] = ext.attributions
     assert ent(ext, a.source_entity).name == "Mark Dunford"
+
+
+def test_another_is_one_more_unnamed_source_like_the_last(nlp):
+    text = ("One supporter, who gave only his first name, said the gate was never opened. Another said some fans "
+            "climbed over the fence.")
+    ext = run(nlp, text)
+    first, second = (ent(ext, a.source_entity) for a in ext.attributions)
+    assert first is not second
+    assert (second.name, second.kind, second.anonymous) == ("another supporter", "anonymous_source", True)
+
+
+def test_a_body_said_shorter_is_the_body_described_before(nlp):
+    text = ("In its report, the regional police directorate said fans had forced a side gate. \"Officers acted "
+            "quickly,\" the directorate said. The police directorate denied giving any such order.")
+    ext = run(nlp, text)
+    [body] = {ent(ext, a.source_entity).id for a in ext.attributions}
+    assert (ent(ext, body).name, ent(ext, body).kind) == ("regional police directorate", "security")

@@ -846,11 +846,17 @@ class ActorsComponent:
                     head_key = _norm(doc[s:e].text)
                 else:
                     head_key = lemma
-                target = generic.get(head_key)
+                # ("the police directorate", "the directorate" after "the regional police directorate": the same body,
+                # said shorter; not "the Pro-Beijing camp", whose place word is no modifier here)
+                shorter = " " in head_key or e - s == 2 and toks[s].lower_ == "the"
+                target = generic.get(head_key) or next((g for k, g in generic.items() if shorter and
+                                                        k.endswith(" " + head_key)), None)
                 if target is None:
                     name = doc[s:e].text
                     if toks[s].lower_ in _DETS and e - s > 1:
                         name = doc[s + 1:e].text
+                    if mods and kind == "government" and self.kind_of(name, "ORG") == "security":
+                        kind = "security"  # "the regional police directorate", "the state police department"
                     target = Entity(id="", kind=kind, name=name)
                     generic[head_key] = target
                     entities.append(target)

@@ -411,6 +411,15 @@ class SourcesComponent:
             if ent is not None and ent.kind == "group":
                 return self._same_group(ent, by_id, low) or eid
             return eid
+        # "One supporter said ... Another said ...": one more unnamed source like the one quoted last
+        if low == "another" and len(span_doc) == 1 and created_anon:
+            like = max(created_anon, key=lambda e: last_ref.get(e.id, -1))
+            e = Entity(id=new_id(), kind="anonymous_source", name=f"another {self._heads[like.id]}", mentions=[],
+                       anonymous=True, descriptor=span_doc.text)
+            self._heads[e.id] = self._heads[like.id]
+            add_entity(e)
+            created_anon.append(e)
+            return e.id
         # 2. pronouns
         if head.pos_ == "PRON" or low in self.person_pron | self.plural_pron | self.thing_pron:
             return self._pronoun(low, att, by_id, prev_speakers, latest_entity, plural, entity_at, head)
