@@ -256,3 +256,13 @@ def test_a_body_owned_by_another_is_a_body_of_its_own(extractor):
     [a] = [a for a in ext.attributions if text[a.cue.start:a.cue.end] == "urged"]
     paper = ext.entity(a.source_entity)
     assert (paper.name, paper.kind) == ("ruling party's newspaper", "media")
+
+
+def test_a_title_is_a_mention_of_the_person_named_with_it_before_or_else_after(extractor):
+    text = ("The mayor of Ostrava Nova has rejected a police report. Mayor Tomas Beran told a news conference that "
+            "the report was wrong. Health Minister Ana Kovac agreed. The health minister said she would visit.")
+    ext = extract(extractor, text)
+    mayor, minister = by_name(ext, "Tomas Beran"), by_name(ext, "Ana Kovac")
+    assert "The mayor" in {text[m.start:m.end] for m in mayor.mentions}  # named only in the next sentence
+    assert "The health minister" in {text[m.start:m.end] for m in minister.mentions}
+    assert by_name(ext, "Ostrava Nova").kind == "place"  # "the mayor of X": a town, whatever NER called it

@@ -399,6 +399,7 @@ class ActorsComponent:
                 by_key[k] = merged[id(v)]
 
         self._appositives(doc, toks, entities, taken, skip)
+        self._title_mentions(doc, toks, entities, taken, skip)
         self._affiliations(doc, toks, entities, by_key, taken, skip)
         # acronym mentions elsewhere in the text ("RFA" alone, not tagged by NER)
         self._acronym_mentions(toks, entities, taken, skip)
@@ -553,10 +554,12 @@ class ActorsComponent:
         return False
 
     def _place_called_org(self, doc, ent) -> bool:
-        """A town the model called an organisation: a one-word name with no institution head, every mention
-        of it the object of a place preposition ("near X") or of "of" after a place or residence noun ("a
-        resident of Chongjin", "the city of X")."""
-        if ent.kind != "organization" or ent.aliases or len(ent.name.split()) != 1 or _norm(ent.name) in self.heads:
+        """A town the model called an organisation or a person: a name of one to three words with no institution
+        head, every mention of it the object of a place preposition ("near X") or of "of" after a place or
+        residence noun ("a resident of Chongjin", "the city of X", "the mayor of Ostrava Nova")."""
+        words = _norm(ent.name).split()
+        if ent.kind not in ("organization", "person") or ent.aliases or not 1 <= len(words) <= 3 or \
+                any(w in self.heads for w in words) or ent.kind == "person" and len(words) == 1:
             return False
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -917,6 +920,52 @@ class ActorsComponent:
             taken.update(range(s, tok.i + 1))
 
     # ------------------------------------------------------------ appositives
+    def _titles_held(self, doc, toks, ent) -> list[set[str]]:
+        """The titles a person's mentions give them, each as its set of words: "Health Minister Ana Kovac" ->
+        {health, minister}; "Marek Horvat, the company's chief executive," -> {chief, executive}."""
+        held = []
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words, i = [], span.start
+            while i > 0 and toks[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and not toks[i - 1].ent_type_ and \
+                    toks[i - 1].dep_ in ("compound", "amod", "nmod"):
+                i -= 1
+                words.insert(0, toks[i].lower_)
+            root = span.root
+            partner = root.head if root.dep_ == "appos" else next(
+                (c for c in root.children if c.dep_ == "appos" and c.i >= span.end), None)
+            if not words and partner is not None and partner.tag_ == "NN":
+                words = [c.lower_ for c in partner.lefts if c.dep_ in ("amod", "compound")] + [partner.lower_]
+            if words and words[-1] in self.titles:
+                held.append(set(words))
+        return held
+
+    def _title_mentions(self, doc, toks, entities, taken, skip):
+        """"the mayor", "the health minister": the person named with that title, the latest one before, else
+        the first one after ("The mayor of X rejected the report. ... Mayor Jan Roe told a news conference")."""
+        holders = [(ent, self._titles_held(doc, toks, ent)) for ent in entities if ent.kind == "person"]
+        holders = [(ent, titles) for ent, titles in holders if titles]
+        if not holders:
+            return
+        for tok in toks:
+            if tok.i in taken or tok.tag_ != "NN" or tok.lower_ not in self.titles or \
+                    not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts):
+                continue
+            words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")} | {tok.lower_}
+            fits = [ent for ent, titles in holders if any(words <= t for t in titles)]
+            before = [ent for ent in fits if ent.mentions[0].start < tok.idx]
+            after = [ent for ent in fits if ent.mentions[0].start > tok.idx]
+            holder = max(before, key=lambda e: max(m.start for m in e.mentions if m.start < tok.idx)) if before \
+                else min(after, key=lambda e: e.mentions[0].start) if after else None
+            s = min(c.left_edge.i for c in tok.lefts)
+            span = Span(toks[s].idx, tok.idx + len(tok))
+            if holder is None or skip(span.start, span.end):
+                continue
+            holder.mentions.append(span)
+            taken.update(range(s, tok.i + 1))
+
     def _apposed_kind(self, toks, s: int, e: int) -> str | None:
         """The kind the common noun in apposition with the name ``toks[s:e]`` gives it: a title makes a person
         ("Acme's chief executive, Jan Roe"), a private body's noun an organisation ("the manufacturer, Acme")."""

@@ -150,7 +150,7 @@ class DirectivesComponent:
             return self._antecedent(ext, subj), subj
         if subj.lemma_.lower() in self.nouns or subj.lower_ in ("it", "this", "that", "which"):
             return None, subj
-        return self._entity_at(ext, subj) or self._set_off_name(ext, subj) or self._title_holder(ext, subj), subj
+        return self._entity_at(ext, subj) or self._set_off_name(ext, subj), subj
 
     @staticmethod
     def _ordered_act(xcomp) -> list:
@@ -159,30 +159,6 @@ class DirectivesComponent:
         cut = [c.left_edge.i for c in xcomp.children if c.dep_ == "advcl" and c.i > xcomp.i and
                any(m.dep_ == "mark" for m in c.children)]
         return [t for t in xcomp.subtree if not cut or t.i < min(cut)]
-
-    def _title_holder(self, ext, subj):
-        """The person an earlier mention gave the title that a definite subject repeats: "The health minister
-        instructed ..." after "Health Minister Ana Kovac told reporters ..." (the latest such person)."""
-        doc = subj.doc
-        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or not any(c.lower_ == "the" for c in subj.lefts):
-            return None
-        words = [c.lower_ for c in subj.lefts if c.dep_ in ("amod", "compound")] + [subj.lower_]
-        best = None
-        for ent in ext.entities:
-            if ent.kind != "person":
-                continue
-            for m in ent.mentions:
-                if m.end <= subj.idx and (best is None or m.start > best[0]):
-                    before = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if before is None:
-                        continue
-                    lo = before.start
-                    while lo > 0 and doc[lo - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[lo - 1].ent_type_ != "PERSON":
-                        lo -= 1  # the title words in front of the name: "Health Minister Ana Kovac"
-                    title = [t.lower_ for t in doc[lo:before.end]]
-                    if all(w in title for w in words):
-                        best = (m.start, ent.id)
-        return best[1] if best else None
 
     def _set_off_name(self, ext, subj):
         """The person a title subject names between commas: "The governor of Tarvo, Maria Lund, ordered ..."
