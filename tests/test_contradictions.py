@@ -35,6 +35,21 @@ def test_a_denial_that_names_the_statement_again_answers_the_one_just_reported(e
     assert text[c.b.start:c.b.end] == denial.rstrip(".")
 
 
+def test_a_denied_act_named_again_answers_the_statement_that_names_the_act(extractor):
+    text = ("A steward said police had ordered stewards to keep the gate shut. "
+            "The police directorate denied giving any such order.")
+    ext = extract(extractor, text)
+    [c] = ext.contradictions
+    assert (c.basis, text[c.a.start:c.a.end], text[c.b.start:c.b.end]) == (
+        "denial", "police had ordered stewards to keep the gate shut",
+        "The police directorate denied giving any such order")
+
+
+def test_a_denied_act_that_no_statement_names_answers_nothing(extractor):
+    text = "A steward said the gate was locked early. The police directorate denied giving any such order."
+    assert extract(extractor, text).contradictions == []
+
+
 def test_a_speaker_does_not_deny_their_own_report(extractor):
     text = "The ministry said the dam was safe. The ministry later denied the report."
     assert extract(extractor, text).contradictions == []

@@ -215,7 +215,7 @@ class ContradictionsComponent:
                     # "KCNA denied the report", "the spokesman rejected that claim": the statement reported just
                     # before, against the denial with its subject ("denied the report" alone would be the same
                     # claim in every article)
-                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "neg", "aux")
+                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "xcomp", "neg", "aux")
                                                 for t in c.subtree]), "denial"):
                         denial_toks.add(tok.i)
                     continue
@@ -511,21 +511,30 @@ class ContradictionsComponent:
     def _statement_named_again(self, ext, text, tok, sents, sent_of) -> Span | None:
         """The content of the statement a denial names again only by a noun ("denied the report", "rejected that
         claim"): the latest statement of four words or more reported in the one or two sentences before, by
-        another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block)."""
+        another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block). A denied act
+        named again ("denied giving any such order") answers the statement that names that act ("police had
+        ordered stewards to ...")."""
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        act = None
+        if obj is None:
+            gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+            obj = act = next((c for c in gerund.children if c.dep_ == "dobj"), None) if gerund is not None else None
         if obj is None or any(c.dep_ in ("acl", "relcl", "prep", "ccomp") for c in obj.children) or \
-                obj.lemma_.lower() not in self.claim_nouns or \
-                not any(d.lower_ in ("the", "that", "this") for d in obj.children):
+                act is None and obj.lemma_.lower() not in self.claim_nouns or \
+                not any(d.lower_ in (("such",) if act is not None else ("the", "that", "this")) for d in obj.children):
             return None
         sent = sents[sent_of[tok.i]]
         if any(t.text == ":" for t in sent if t.i > tok.i):
             return None
         k = sent_of[tok.i]
         denier = next((a.source_entity for a in ext.attributions if a.cue.start <= tok.idx < a.cue.end), None)
+        doc = tok.doc
         earlier = [a for a in ext.attributions if a.content is not None and a.content.end <= sent.start_char and
                    len(text[a.content.start:a.content.end].split()) >= 4 and
                    (denier is None or a.source_entity != denier) and
-                   k - 2 <= sent_of[tok.doc.char_span(a.content.start, a.content.end, alignment_mode="expand").start] < k]
+                   k - 2 <= sent_of[doc.char_span(a.content.start, a.content.end, alignment_mode="expand").start] < k
+                   and (act is None or act.lemma_.lower() in {t.lemma_.lower() for t in doc.char_span(
+                       a.content.start, a.content.end, alignment_mode="expand")})]
         return max(earlier, key=lambda a: a.content.end).content if earlier else None
 
     @staticmethod
