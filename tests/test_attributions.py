@@ -650,6 +650,15 @@ def test_a_that_clause_the_parser_hung_on_an_adjunct_noun(nlp):
     assert only(nlp, "She expressed concern that the plan would fail.")["content"] == "concern that the plan would fail"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The ministry said on Wednesday it was aware of the reports.", "it was aware of the reports"),
+    ("The ministry said in March the border would reopen.", "the border would reopen"),
+    ("The ministry said that on Friday the border would reopen.", "that on Friday the border would reopen"),
+])
+def test_the_day_of_the_saying_is_not_part_of_the_content(nlp, text, content):
+    assert [a["content"] for a in (view(text, a) for a in run(nlp, text)[1])] == [content]
+
+
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
     assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")

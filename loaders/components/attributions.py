@@ -1289,6 +1289,12 @@ class AttributionsComponent:
             lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
             if ccomp.i > tok.i:
                 lo = max(lo, cue_end)
+                setting = doc[lo] if lo < ccomp.i else None
+                if setting is not None and setting.dep_ == "prep" and setting.head.i == ccomp.i and any(
+                        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in setting.children) and \
+                        any(c.dep_ in SUBJ and c.left_edge.i == setting.right_edge.i + 1 for c in ccomp.children):
+                    # "said on Wednesday it was aware ...": the day of the saying, which the parser hung on the clause
+                    lo = setting.right_edge.i + 1
                 stray = next((c for c in ccomp.children if c.i > ccomp.i and self._stray_cue(c)), None)
                 if stray is not None:  # the next cue's part of the sentence is not this cue's content
                     hi = next((c.i for c in ccomp.children if c.dep_ == "cc" and c.i < stray.i), stray.left_edge.i)
