@@ -400,3 +400,11 @@ def test_a_body_said_shorter_is_the_body_described_before(nlp):
     ext = run(nlp, text)
     [body] = {ent(ext, a.source_entity).id for a in ext.attributions}
     assert (ent(ext, body).name, ent(ext, body).kind) == ("regional police directorate", "security")
+
+
+def test_a_one_word_name_after_in_is_the_sources_town_whatever_the_model_called_it(nlp):
+    text = "Another source, a trader in Musan, said security officials had begun searching warehouses."
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    source = ent(ext, a.source_entity)
+    assert (source.name, source.location, source.affiliation) == ("another source in Musan", "Musan", None)

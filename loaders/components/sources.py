@@ -874,8 +874,11 @@ class SourcesComponent:
                     first = owner
                 proper = doc[first.i:last.i + 1].text
                 prep = first.head if first.dep_ == "pobj" else last.head
+                # (a one-word name after "in" is a town the model took for a body: "a trader in Musan"; not an
+                # acronym, "an official in KCNA")
                 based = prep.dep_ == "prep" and prep.head.lemma_.lower() in self.residence_verbs or \
-                    head.lemma_.lower() in self.residence_heads
+                    head.lemma_.lower() in self.residence_heads or \
+                    prep.lower_ == "in" and first is last and not last.text.isupper()
                 if last.ent_type_ in ("ORG", "NORP") and affiliation is None and not based:
                     # "posts on the site Example Forum" (but "a smuggler based in Musan": a place)
                     affiliation, prep_phrase = proper, "at"
@@ -890,6 +893,8 @@ class SourcesComponent:
             affiliation, prep_phrase = org_name, "at"
         lead = next(t for t in doc[span_doc.start:head.i + 1] if not (t.lower_ in DETERMINERS and t.i < head.i))
         name = text[lead.idx:head.idx + len(head)]  # "Thomas' sister", spacing as written
+        if lead.lower_ == "another":
+            name = "another" + name[len(lead.text):]  # "Another source, a trader in Musan,": "another source in Musan"
         if affiliation:
             name += f" {prep_phrase} {'the ' if prep_phrase in ('connected to', 'close to', 'linked to', 'inside', 'within') else ''}{affiliation}"
         elif ttxt.lower().startswith(self.source_qualifiers):  # "people familiar with the talks"
