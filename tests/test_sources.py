@@ -87,7 +87,7 @@ def test_the_source_is_the_unnamed_person_quoted_last_whatever_they_were_called(
     ("A source in Ontario told the Evening Ledger that prices rose.", "source in Ontario", None, "Ontario"),
     ("A resident who voted for the mayor said the plan would fail.", "resident", None, None),
     ("A resident of Rotterdam said the plan would fail.", "resident in Rotterdam", None, "Rotterdam"),
-    ("Another source, a smuggler based in Musan, said the teams had arrived.", "Another source in Musan", None,
+    ("Another source, a smuggler based in Musan, said the teams had arrived.", "another source in Musan", None,
      "Musan"),
     ("A source at the Workers' Party said the plan was ready.", "source at Workers' Party", "Workers' Party", None),
     ("An official of the Workers' Party said the plan was ready.", "official at Workers' Party", "Workers' Party",
