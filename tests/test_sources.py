@@ -408,3 +408,22 @@ def test_a_one_word_name_after_in_is_the_sources_town_whatever_the_model_called_
     [a] = ext.attributions
     source = ent(ext, a.source_entity)
     assert (source.name, source.location, source.affiliation) == ("another source in Musan", "Musan", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Recent reports have revealed that the church keeps files on its members.",
+    "Photos released of the scene show that the crane fell onto the courtyard.",
+    "The results suggest that turnout fell in every district.",
+])
+def test_documents_and_findings_are_no_actors(nlp, text):
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    assert a.source is not None and a.source_entity is None
+    assert not any(m.overlaps(a.source) for e in ext.entities for m in e.mentions)
+
+
+def test_the_author_of_plural_documents_speaks(nlp):
+    text = "The Interior Ministry published new figures on Monday. The ministry's reports say that crime fell."
+    ext = run(nlp, text)
+    said = next(a for a in ext.attributions if text[a.cue.start:a.cue.end] == "say")
+    assert ent(ext, said.source_entity).name == "Interior Ministry"

@@ -362,7 +362,8 @@ class SourcesComponent:
             low, words = head.lower_, [t.lower_ for t in span_doc]
         # "the post by an unknown author", "a statement by the ministry", "its statement", "the ministry's
         # report", "the Home Office letter": the author speaks
-        if low in self.writing_heads | self.document_heads:
+        document = low in self.document_heads or head.lemma_.lower() in self.document_heads  # "reports", "polls"
+        if low in self.writing_heads or document:
             by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else \
@@ -371,6 +372,7 @@ class SourcesComponent:
                 head, span_doc = author, doc[min(author.left_edge.i, names[0].i if names else author.i):author.i + 1]
                 low, words = head.lower_, [t.lower_ for t in span_doc]
                 src = Span(span_doc.start_char, span_doc.end_char)
+                document = False
         # "Facebook co-founder Mark Zuckerberg", "the secretary general of the party, Jane Doe": the person
         # named in apposition to a title speaks
         named = self._apposed_name(doc, span_doc, head)
@@ -499,7 +501,7 @@ class SourcesComponent:
             eid = latest_entity(src.start, INSTITUTION, name_heads=self.named_works)
             if eid is not None:
                 return eid
-        if low in self.document_heads and low not in self.writing_heads:
+        if document and low not in self.writing_heads:
             return None  # "a leaked letter", "a new study": a document, not an unnamed speaker
         if low in self.indefinite_people or possessed or low in self.writing_heads and not definite or \
                 (head.pos_ == "NOUN" and not is_plural and words[0] in ("a", "an", "one") and low not in self.group_heads):
