@@ -411,8 +411,8 @@ def test_a_one_word_name_after_in_is_the_sources_town_whatever_the_model_called_
 
 
 @pytest.mark.parametrize("text", [
-    "Recent reports have revealed that the church keeps files on its members.",
-    "Photos released of the scene show that the crane fell onto the courtyard.",
+    "Earlier reports revealed that the company kept files on its customers.",
+    "The photos show that the roof collapsed onto the hall.",
     "The results suggest that turnout fell in every district.",
 ])
 def test_documents_and_findings_are_no_actors(nlp, text):
