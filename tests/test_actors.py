@@ -266,3 +266,9 @@ def test_a_title_is_a_mention_of_the_person_named_with_it_before_or_else_after(e
     assert "The mayor" in {text[m.start:m.end] for m in mayor.mentions}  # named only in the next sentence
     assert "The health minister" in {text[m.start:m.end] for m in minister.mentions}
     assert by_name(ext, "Ostrava Nova").kind == "place"  # "the mayor of X": a town, whatever NER called it
+
+
+def test_a_generic_outlet_keeps_its_generic_words(extractor):
+    text = "The president was quoted by the state news agency as saying that the vote was fair."
+    ext = extract(extractor, text)
+    assert [e.name for e in ext.entities if e.kind == "media"] == ["state news agency"]

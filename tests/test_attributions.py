@@ -1159,6 +1159,8 @@ def test_cue_medium_off_keeps_the_verb_alone():
     ("The council urged its members to back the new plan.", ["urged"]),
     ("He declined to comment on the plan.", ["declined"]),
     ("The senator vowed to fight the plan.", ["vowed"]),
+    # a claim no one owns inside another's statement is part of that statement
+    ("The commission has denied claims that ballots were destroyed in two districts.", ["has denied"]),
     # an ordered act has not happened
     ("The minister instructed regional offices to report any new cases.", []),
     # asking not to be named only describes the source

@@ -427,3 +427,18 @@ def test_the_author_of_plural_documents_speaks(nlp):
     ext = run(nlp, text)
     said = next(a for a in ext.attributions if text[a.cue.start:a.cue.end] == "say")
     assert ent(ext, said.source_entity).name == "Interior Ministry"
+
+
+def test_a_body_someone_owns_speaks_as_a_body_of_its_own(nlp):
+    text = "Viktor Sand rejected the ban. Sand's party says its own count shows a runoff is needed."
+    ext = run(nlp, text)
+    says = next(a for a in ext.attributions if text[a.cue.start:a.cue.end] == "says")
+    assert (ent(ext, says.source_entity).name, ent(ext, says.source_entity).kind) == ("Sand's party", "organization")
+
+
+def test_figures_published_by_a_body_speak_for_it(nlp):
+    text = ("According to preliminary figures published by the Central Election Commission, the president won 54 "
+            "percent of the vote.")
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    assert ent(ext, a.source_entity).name == "Central Election Commission"

@@ -216,11 +216,13 @@ class ActorsComponent:
             elif toks[i].lower_.endswith("-based"):
                 s = i + 1
         # drop trailing generic outlet words after a proper core ("Daily NK news outlet")
-        while e - s > 1 and toks[e - 1].lower_ in ("outlet", "agency", "site", "website", "tank", "think",
-                                                  "television", "newspaper", "news") and toks[e - 2].lower_ != "of" \
-                and not toks[e - 1].is_title:
+        # (only after a name: "the state news agency" keeps its words)
+        proper = any(t.text[:1].isupper() and t.lower_ not in _DETS for t in toks[s:e])
+        while proper and e - s > 1 and toks[e - 1].lower_ in ("outlet", "agency", "site", "website", "tank", "think",
+                                                             "television", "newspaper", "news") and \
+                toks[e - 2].lower_ != "of" and not toks[e - 1].is_title:
             e -= 1
-        while e - s > 1 and toks[e - 1].lower_ in ("think", "news", "state"):
+        while proper and e - s > 1 and toks[e - 1].lower_ in ("think", "news", "state"):
             e -= 1
         return s, e
 

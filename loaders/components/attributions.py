@@ -905,7 +905,10 @@ class AttributionsComponent:
             outer = next((o for c, o in contents if o is not rec and c.start <= rec["cue"].start and rec["cue"].end <= c.end),
                          None)
             if outer is not None and not outer.get("hearsay") and (rec["lemma"] not in self.nested_cues or
-                                      rec["lemma"] in self.own_stance_cues and self._same_speaker(doc, rec, outer)):
+                                      rec["lemma"] in self.own_stance_cues and self._same_speaker(doc, rec, outer) or
+                                      rec["source"] is None and doc[rec["cue_tok"]].pos_ == "NOUN"):
+                # (a claim no one owns inside another's statement, "denied claims that ...", is part of that
+                # statement: an attribution of its own would say nothing more)
                 continue
             kept.append(rec)
         return kept

@@ -364,7 +364,9 @@ class SourcesComponent:
         # report", "the Home Office letter": the author speaks
         document = low in self.document_heads or head.lemma_.lower() in self.document_heads  # "reports", "polls"
         if low in self.writing_heads or document:
-            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None) or next(
+                (g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in c.children
+                 if g.dep_ == "agent"), None)  # "figures published by the commission"
             names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else \
                 next((c for c in head.children if c.dep_ == "poss"), None) or (names[-1] if names else None)
@@ -510,7 +512,8 @@ class SourcesComponent:
             created_anon.append(e)
             return e.id
         # "the ministry", "the spokesman", "the company": latest entity with that word
-        if definite and head.pos_ == "NOUN":
+        owned_body = low in self.body_kinds and any(c.dep_ == "poss" for c in head.children)  # "Sand's party"
+        if (definite or owned_body) and head.pos_ == "NOUN":
             eid = latest_entity(src.start, INSTITUTION | PERSONAL | {"group"}, low)
             if eid is not None:
                 return eid
