@@ -1161,8 +1161,9 @@ def test_cue_medium_off_keeps_the_verb_alone():
     ("The senator vowed to fight the plan.", ["vowed"]),
     # a claim no one owns inside another's statement is part of that statement
     ("The commission has denied claims that ballots were destroyed in two districts.", ["has denied"]),
-    # an ordered act has not happened
+    # an ordered act has not happened, nor one joined to it
     ("The minister instructed regional offices to report any new cases.", []),
+    ("Managers were instructed by the committee to collect the money and report the totals.", []),
     # asking not to be named only describes the source
     ("A diplomat who asked not to be named told the Gazette that the decision was taken overnight.", ["told"]),
     # a markup tag left in the text is no cue

@@ -193,3 +193,10 @@ def test_asking_not_to_be_named_is_not_a_directive(extractor):
     assert extract(extractor, text).directives == []
     text = "The governor asked the police to leave the square."
     assert texts(extract(extractor, text), text) == ["to leave the square"]
+
+
+def test_a_committee_described_by_its_owner_issues_a_passive_order(extractor):
+    text = "Managers had been instructed by the city's party committee to collect the money every week."
+    ext = extract(extractor, text)
+    [d] = ext.directives
+    assert ext.entity(d.issuer_entity).name == "city's party committee"

@@ -442,3 +442,12 @@ def test_figures_published_by_a_body_speak_for_it(nlp):
     ext = run(nlp, text)
     [a] = ext.attributions
     assert ent(ext, a.source_entity).name == "Central Election Commission"
+
+
+def test_one_of_the_sources_is_named_by_the_description_in_apposition(nlp):
+    text = ("\"Each worker was told to pay,\" said one of the sources, a factory employee who spoke on condition of "
+            "anonymity.")
+    ext = run(nlp, text)
+    [a] = ext.attributions
+    source = ent(ext, a.source_entity)
+    assert (source.name, source.kind) == ("factory employee", "anonymous_source")

@@ -1126,14 +1126,16 @@ class AttributionsComponent:
         cue, norm, cue_end = self._cue_span(doc, tok, lemma)
         if lemma in self.object_idioms and not (tok.i + 1 < cue_end and doc[tok.i + 1].lower_ in self.object_idioms[lemma]):
             return None  # "put the plan on hold", "put together": not the idiom
-        if self._infinitive(tok) and (
-                tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") or tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ"
-                and tok.head.lower_ not in self.factive_adjectives
-                or tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in self.verbs and not self._went_on(tok.head)
-                or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.order_governors
-                or norm not in self.nested_cues and not self._went_on(tok.head) and (
-                    tok.dep_ == "advcl" or tok.head.lemma_.lower() in self.cue_governors)
-                or self._impersonal_or_unauthorized(tok)):
+        # (a bare verb joined to an infinitive shares its "to": "to collect the money and report the totals")
+        inf = tok.head if tok.dep_ == "conj" and tok.tag_ == "VB" and self._infinitive(tok.head) else tok
+        if self._infinitive(inf) and (
+                inf.dep_ == "acl" and inf.head.pos_ in ("NOUN", "PROPN") or inf.dep_ == "xcomp" and inf.head.pos_ == "ADJ"
+                and inf.head.lower_ not in self.factive_adjectives
+                or inf.dep_ in ("xcomp", "advcl") and inf.head.lemma_.lower() in self.verbs and not self._went_on(inf.head)
+                or inf.dep_ == "xcomp" and inf.head.lemma_.lower() in self.order_governors
+                or norm not in self.nested_cues and not self._went_on(inf.head) and (
+                    inf.dep_ == "advcl" or inf.head.lemma_.lower() in self.cue_governors)
+                or self._impersonal_or_unauthorized(inf)):
             # an infinitive that names a possible act, not one that happened: "the chance to defend", "likely to
             # support her", "spent $1 million to back her", "urged delegates to back him", "declined to comment"
             # (the urging, the declining is the cue), "tried to defend"; but "went on to attack" did attack; "it's

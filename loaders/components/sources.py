@@ -375,6 +375,12 @@ class SourcesComponent:
                 low, words = head.lower_, [t.lower_ for t in span_doc]
                 src = Span(span_doc.start_char, span_doc.end_char)
                 document = False
+        # "one of the sources, a factory employee": the description in apposition says who
+        gloss = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
+            if low == "one" else None
+        if gloss is not None:
+            head, span_doc = gloss, doc[gloss.left_edge.i:gloss.i + 1]
+            low, words = head.lower_, [t.lower_ for t in span_doc]
         # "Facebook co-founder Mark Zuckerberg", "the secretary general of the party, Jane Doe": the person
         # named in apposition to a title speaks
         named = self._apposed_name(doc, span_doc, head)
