@@ -659,6 +659,22 @@ def test_the_day_of_the_saying_is_not_part_of_the_content(nlp, text, content):
     assert [a["content"] for a in (view(text, a) for a in run(nlp, text)[1])] == [content]
 
 
+@pytest.mark.parametrize("text, contents", [
+    pytest.param("The agency has warned that a measles outbreak in refugee camps along the border could spread to "
+                 "nearby towns.",
+                 ["that a measles outbreak in refugee camps along the border could spread to nearby towns"],
+                 id="one clause the parser split in two (a noun read as its verb)"),
+    pytest.param("One in three said the party does not care and one in four said the party was outright hostile.",
+                 ["the party does not care", "the party was outright hostile"],
+                 id="a second speaker's statement is not part of the first"),
+    pytest.param("Rubio said America needs to secure the border, but that he would not support mass deportation.",
+                 ["America needs to secure the border, but that he would not support mass deportation"],
+                 id="a second that-clause of the same statement"),
+])
+def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
+    assert [view(text, a)["content"] for a in run(nlp, text)[1]] == contents
+
+
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
     assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")

@@ -327,6 +327,18 @@ class AttributionsComponent:
             b -= 1
         return Span(a, b) if b > a else None
 
+    def _second_speaker(self, tok) -> bool:
+        """The same cue verb with another speaker and a clause of its own, which the parser joined to the clause an
+        earlier cue reports: "One in three said the party does not care and one in four said it was hostile" (the
+        second statement is not part of the first)."""
+        if tok.dep_ != "conj" or tok.head.dep_ != "ccomp":
+            return False
+        norm, gov = self.verbs.get(tok.lemma_.lower()), self.verbs.get(tok.head.head.lemma_.lower())
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        # (the same verb, and not the same speaker again: "said A and he feels B" goes on with the statement)
+        return norm is not None and norm == gov and subj is not None and subj.pos_ != "PRON" and \
+            any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+
     def _stray_cue(self, tok) -> bool:
         """A cue verb the parser joined to the clause of an earlier cue instead of to that cue: "they claimed
         the fund was empty and claim the board ...", where "claim" hangs on "was" but shares "claimed"'s subject.
@@ -1292,6 +1304,12 @@ class AttributionsComponent:
         elif ccomp is not None and lemma not in self.prep_only and \
                 not (lemma in ("tell", "ask") and ccomp.i < tok.i and passive):
             lo, hi = ccomp.left_edge.i, ccomp.right_edge.i + 1
+            # a second clause right after the first, with no comma or conjunction between, is the rest of one clause
+            # the parser split ("that a measles outbreak [in the camps] could spread ...": "outbreak" read as a verb)
+            nxt = next((c for c in children if c.dep_ == "ccomp" and c.left_edge.i == hi and
+                        c.lemma_.lower() not in self.verbs), None)
+            if ccomp.i > tok.i and nxt is not None:
+                hi = nxt.right_edge.i + 1
             if ccomp.i > tok.i:
                 lo = max(lo, cue_end)
                 setting = doc[lo] if lo < ccomp.i else None
@@ -1300,7 +1318,8 @@ class AttributionsComponent:
                         any(c.dep_ in SUBJ and c.left_edge.i == setting.right_edge.i + 1 for c in ccomp.children):
                     # "said on Wednesday it was aware ...": the day of the saying, which the parser hung on the clause
                     lo = setting.right_edge.i + 1
-                stray = next((c for c in ccomp.children if c.i > ccomp.i and self._stray_cue(c)), None)
+                stray = next((c for c in ccomp.children if c.i > ccomp.i and (
+                    self._stray_cue(c) or self._second_speaker(c))), None)
                 if stray is not None:  # the next cue's part of the sentence is not this cue's content
                     hi = next((c.i for c in ccomp.children if c.dep_ == "cc" and c.i < stray.i), stray.left_edge.i)
                 # adverbial clauses the parser hung on the cue verb after its clause belong to the content ("said
@@ -1312,7 +1331,8 @@ class AttributionsComponent:
                             and not any(m.dep_ == "mark" and m.lower_ in self.aside_marks for m in c.children) \
                             and (c.dep_ in ("advcl", "prep") or c.dep_ == "conj" and hi < len(doc) and
                                  any(t.lower_ in ("and", "but") for t in doc[hi:c.left_edge.i]) and
-                                 c.lemma_.lower() not in self.verbs and
+                                 (c.lemma_.lower() not in self.verbs or
+                                  any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) and
                                  any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                         hi = c.right_edge.i + 1
                 content = self._clause_span(doc, lo, hi)
