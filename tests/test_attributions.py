@@ -670,6 +670,9 @@ def test_the_day_of_the_saying_is_not_part_of_the_content(nlp, text, content):
     pytest.param("Rubio said America needs to secure the border, but that he would not support mass deportation.",
                  ["America needs to secure the border, but that he would not support mass deportation"],
                  id="a second that-clause of the same statement"),
+    pytest.param("The mayor repeated the pledges she has made for months: rebuilding the bridge and hiring teachers.",
+                 ["the pledges she has made for months: rebuilding the bridge and hiring teachers"],
+                 id="what a colon spells out in the same sentence"),
 ])
 def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
     assert [view(text, a)["content"] for a in run(nlp, text)[1]] == contents

@@ -797,7 +797,8 @@ class AttributionsComponent:
 
         for rec in found:
             if not rec["direct"]:
-                rec["content"] = self._through_open_quote(self._without_trailing_aside(doc, rec["content"]))
+                rec["content"] = self._through_colon_gloss(doc, self._through_open_quote(
+                    self._without_trailing_aside(doc, rec["content"])))
                 if rec["content_2"] is not None and not self._quoted(rec["content_2"].start):
                     rec["content_2"] = self._without_trailing_aside(doc, rec["content_2"])
         found = self._without_nested_stance(doc, self._split_coordinated(doc, found))
@@ -818,6 +819,20 @@ class AttributionsComponent:
         k = bisect.bisect_right(self._q_starts, content.end) - 1
         return k >= 0 and self._quotes[k][0] < content.end <= self._quotes[k][1] and \
             not self._text[content.end:self._quotes[k][1]].strip(" ,.!?")
+
+    _COLON_GLOSS = re.compile(r" ?: [a-z0-9]")
+
+    def _through_colon_gloss(self, doc, content: Span) -> Span:
+        """Content that a colon spells out in the same sentence goes on to the sentence's end: "reiterated his
+        pledges: rebuilding the military, ...", "noted that immigrants believe in the dream: 70 percent say ..."
+        (a lower-case word or a number after the colon; a capital or a new line may open a new statement)."""
+        if not self._COLON_GLOSS.match(self._text, content.end):
+            return content
+        span = doc.char_span(content.end, content.end + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return content
+        sent = span[0].sent
+        return self._char_trim(self._text, content.start, sent.end_char) or content
 
     def _through_open_quote(self, content: Span) -> Span:
         """Reported speech that opens a quotation and ends inside it goes on to the quotation's end: "said that
