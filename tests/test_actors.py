@@ -272,3 +272,11 @@ def test_a_generic_outlet_keeps_its_generic_words(extractor):
     text = "The president was quoted by the state news agency as saying that the vote was fair."
     ext = extract(extractor, text)
     assert [e.name for e in ext.entities if e.kind == "media"] == ["state news agency"]
+
+
+def test_a_bare_title_in_the_headline_is_the_person_named_with_it(extractor):
+    text = ("Mayor disputes police account of stadium crush\n\nThe police report blamed fans for the crush. Mayor "
+            "Tomas Beran told a news conference that the report was wrong.")
+    ext = extract(extractor, text)
+    assert not any(e.name == "Mayor" for e in ext.entities)
+    assert "Mayor" in {text[m.start:m.end] for m in by_name(ext, "Tomas Beran").mentions}

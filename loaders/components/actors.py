@@ -946,14 +946,19 @@ class ActorsComponent:
 
     def _title_mentions(self, doc, toks, entities, taken, skip):
         """"the mayor", "the health minister": the person named with that title, the latest one before, else
-        the first one after ("The mayor of X rejected the report. ... Mayor Jan Roe told a news conference")."""
+        the first one after ("The mayor of X rejected the report. ... Mayor Jan Roe told a news conference"); so is
+        a bare title that is the headline's subject ("Mayor disputes police account")."""
         holders = [(ent, self._titles_held(doc, toks, ent)) for ent in entities if ent.kind == "person"]
         holders = [(ent, titles) for ent, titles in holders if titles]
         if not holders:
             return
+        headline = state(doc).headline
         for tok in toks:
-            if tok.i in taken or tok.tag_ != "NN" or tok.lower_ not in self.titles or \
-                    not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts):
+            # (or a bare title in the headline: "Mayor disputes police account")
+            bare = headline is not None and headline.start <= tok.idx < headline.end and tok.is_title and \
+                tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("compound", "det", "poss") for c in tok.children)
+            if tok.i in taken or tok.lower_ not in self.titles or not bare and (tok.tag_ != "NN" or not any(
+                    c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts)):
                 continue
             words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")} | {tok.lower_}
             fits = [ent for ent, titles in holders if any(words <= t for t in titles)]
@@ -961,7 +966,7 @@ class ActorsComponent:
             after = [ent for ent in fits if ent.mentions[0].start > tok.idx]
             holder = max(before, key=lambda e: max(m.start for m in e.mentions if m.start < tok.idx)) if before \
                 else min(after, key=lambda e: e.mentions[0].start) if after else None
-            s = min(c.left_edge.i for c in tok.lefts)
+            s = min([c.left_edge.i for c in tok.lefts] + [tok.i])
             span = Span(toks[s].idx, tok.idx + len(tok))
             if holder is None or skip(span.start, span.end):
                 continue
