@@ -280,3 +280,9 @@ def test_a_bare_title_in_the_headline_is_the_person_named_with_it(extractor):
     ext = extract(extractor, text)
     assert not any(e.name == "Mayor" for e in ext.entities)
     assert "Mayor" in {text[m.start:m.end] for m in by_name(ext, "Tomas Beran").mentions}
+
+
+def test_a_capital_that_only_opens_the_sentence_makes_no_name(extractor):
+    text = "Health agency warns of measles outbreak in refugee camps\n\nThe agency said cases were rising."
+    ext = extract(extractor, text)
+    assert [e.name for e in ext.entities if e.kind != "place"] == ["Health agency"]

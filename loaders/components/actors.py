@@ -275,8 +275,9 @@ class ActorsComponent:
             cands.append((s, e, kind, 2 if ent.label_ == "PERSON" else 1, "ner"))
         for mid, s, e in self.matcher(doc):
             s2, e2 = self._strip(toks, s, e)
-            if s2 >= e2 or doc[s2:e2].text.islower():
-                continue  # only a sentence-initial "The" was capitalised: "The magazine said"
+            if s2 >= e2 or doc[s2:e2].text.islower() or toks[s2].is_sent_start and toks[s2].pos_ != "PROPN" and \
+                    doc[s2 + 1:e2].text.islower():
+                continue  # only a sentence-initial word was capitalised: "The magazine said", "Health agency warns"
             span_text = doc[s2:e2].text
             if span_text.split()[0].lower() in self.titles and toks[s2].is_title and e2 - s2 <= 2:
                 continue
