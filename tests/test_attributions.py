@@ -673,6 +673,10 @@ def test_the_day_of_the_saying_is_not_part_of_the_content(nlp, text, content):
     pytest.param("The mayor repeated the pledges she has made for months: rebuilding the bridge and hiring teachers.",
                  ["the pledges she has made for months: rebuilding the bridge and hiring teachers"],
                  id="what a colon spells out in the same sentence"),
+    pytest.param("The governor argued in a letter that the dam could fail.", ["that the dam could fail"],
+                 id="a that-clause after the medium, misread as a relative clause"),
+    pytest.param("He said in the letter that he wrote last week that the plan failed.", ["that the plan failed"],
+                 id="but a true relative clause on the medium reports its own clause"),
 ])
 def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
     assert [view(text, a)["content"] for a in run(nlp, text)[1]] == contents

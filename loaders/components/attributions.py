@@ -590,6 +590,14 @@ class AttributionsComponent:
                 if t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and any(
                         m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
                     return t
+                if t.dep_ == "relcl" and t.head.lemma_.lower() in self._occasions and t.head.i + 1 < len(t.doc) and \
+                        t.doc[t.head.i + 1].lower_ == "that" and t.doc[t.head.i + 1].head.i == t.i and \
+                        any(g.dep_ in SUBJ and g.i != t.head.i + 1 for g in t.children) and \
+                        not any(g.dep_ == "ccomp" for g in t.children):
+                    # "argued in a letter that the dam could fail": the parser read "that" as the relative pronoun
+                    # of a clause with a subject of its own (not "in the letter that he wrote last week that ...",
+                    # whose relative clause reports a clause of its own, nor "an interview that aired Sunday")
+                    return t
         return None
 
     @staticmethod
