@@ -43,11 +43,12 @@ def test_boilerplate_caption_and_promo(extractor):
     assert not any("Flickr" in e.name for e in ext.entities)
 
 
-def test_staff_credits_are_not_actors(extractor):
-    text = ("The mayor said the buses would run.\n\n"
-            "Translated by Jane Roe. Written in English by Tom Doe.")
+@pytest.mark.parametrize("credits", ["Translated by Jane Roe. Written in English by Tom Doe.",
+                                     "Reported by Ann Lee for the Korean Service. Edited by Tom Doe."])
+def test_staff_credits_are_not_actors(extractor, credits):
+    text = "The mayor said the buses would run.\n\n" + credits
     ext = extract(extractor, text)
-    assert [text[s.start:s.end] for s in ext.ignored] == ["Translated by Jane Roe. Written in English by Tom Doe."]
+    assert [text[s.start:s.end] for s in ext.ignored] == [credits]
     assert not any(e.kind == "person" for e in ext.entities)
 
 

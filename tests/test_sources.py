@@ -451,3 +451,20 @@ def test_one_of_the_sources_is_named_by_the_description_in_apposition(nlp):
     [a] = ext.attributions
     source = ent(ext, a.source_entity)
     assert (source.name, source.kind) == ("factory employee", "anonymous_source")
+
+
+def test_the_government_is_not_the_ministry_named_before(nlp):
+    text = ("He said the mine was run by the Ministry of State Security. The government has repeatedly denied that "
+            "such camps exist.")
+    ext = run(nlp, text)
+    denied = next(a for a in ext.attributions if "denied" in text[a.cue.start:a.cue.end])
+    assert ent(ext, denied.source_entity).name == "government"
+
+
+def test_the_man_is_the_unnamed_source_quoted_before(nlp):
+    text = ("A former inmate of a prison camp described the work in an interview. The man, who now lives abroad, "
+            "said guards beat anyone who failed to meet the quota.")
+    ext = run(nlp, text)
+    described, said = ext.attributions
+    assert said.source_entity == described.source_entity
+    assert ent(ext, said.source_entity).kind == "anonymous_source"

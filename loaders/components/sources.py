@@ -98,6 +98,7 @@ class SourcesComponent:
         self.residence_heads = set(lex.get("residence_heads") or [])
         self.naming_verbs = set(lex.get("naming_verbs") or [])
         self.body_heads = set(lex.get("body_heads") or [])
+        self.whole_state = set(lex.get("whole_state_words") or [])
         self.ordinals = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
     # ------------------------------------------------------------------ index
@@ -517,6 +518,13 @@ class SourcesComponent:
             add_entity(e)
             created_anon.append(e)
             return e.id
+        # "the man", "the woman": the unnamed source last quoted who may be one (a named person is called by name;
+        # "the man" after "Jeb Bush" is someone new)
+        if definite and head.pos_ == "NOUN" and not is_plural and low in self.male_nouns | self.female_nouns:
+            eid = latest_entity(src.start, {"anonymous_source"}, gender="f" if low in self.female_nouns else "m",
+                                plural_ok=False)
+            if eid is not None:
+                return eid
         # "the ministry", "the spokesman", "the company": latest entity with that word
         owned_body = low in self.body_kinds and any(c.dep_ == "poss" for c in head.children)  # "Sand's party"
         if (definite or owned_body) and head.pos_ == "NOUN":
@@ -528,7 +536,9 @@ class SourcesComponent:
             if kind is not None:
                 # (but "the meteorological office" is a body of its own, not the latest office)
                 described = any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)
-                eid = latest_entity(src.start, {kind}) if not described else None
+                # (the state as a whole is none of its ministries: "The government denied ..." after "the Ministry of
+                # State Security")
+                eid = latest_entity(src.start, {kind}) if not described and low not in self.whole_state else None
                 if eid is not None:
                     return eid
                 lead = next(t for t in span_doc if t.lower_ not in DETERMINERS)
