@@ -45,6 +45,15 @@ def test_a_denied_act_named_again_answers_the_statement_that_names_the_act(extra
         "The police directorate denied giving any such order")
 
 
+def test_a_denied_thing_named_again_answers_the_statement_that_names_it(extractor):
+    text = ("According to a report by the United Nations, about 80,000 people are held in prison camps. "
+            "The government has repeatedly denied that such camps exist.")
+    ext = extract(extractor, text)
+    [c] = ext.contradictions
+    assert (text[c.a.start:c.a.end], text[c.b.start:c.b.end]) == (
+        "about 80,000 people are held in prison camps", "The government has repeatedly denied that such camps exist")
+
+
 def test_a_denied_act_that_no_statement_names_answers_nothing(extractor):
     text = "A steward said the gate was locked early. The police directorate denied giving any such order."
     assert extract(extractor, text).contradictions == []

@@ -215,7 +215,8 @@ class ContradictionsComponent:
                     # "KCNA denied the report", "the spokesman rejected that claim": the statement reported just
                     # before, against the denial with its subject ("denied the report" alone would be the same
                     # claim in every article)
-                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "xcomp", "neg", "aux")
+                    if add(said, _span([tok] + [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "xcomp", "ccomp",
+                                                                                      "neg", "aux")
                                                 for t in c.subtree]), "denial"):
                         denial_toks.add(tok.i)
                     continue
@@ -511,14 +512,19 @@ class ContradictionsComponent:
     def _statement_named_again(self, ext, text, tok, sents, sent_of) -> Span | None:
         """The content of the statement a denial names again only by a noun ("denied the report", "rejected that
         claim"): the latest statement of four words or more reported in the one or two sentences before, by
-        another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block). A denied act
-        named again ("denied giving any such order") answers the statement that names that act ("police had
-        ordered stewards to ...")."""
+        another speaker. Not "denied these allegations:", whose rebuttal follows (a denial block). A denied act or
+        thing named again ("denied giving any such order", "denied that such camps exist") answers the statement
+        that names it ("police had ordered stewards to ...")."""
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         act = None
         if obj is None:
             gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
             obj = act = next((c for c in gerund.children if c.dep_ == "dobj"), None) if gerund is not None else None
+        if obj is None:
+            # "denied that such camps exist": the thing named again in the denied clause
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            obj = act = next((t for t in clause.subtree if t.pos_ == "NOUN" and
+                              any(d.lower_ == "such" for d in t.children)), None) if clause is not None else None
         if obj is None or any(c.dep_ in ("acl", "relcl", "prep", "ccomp") for c in obj.children) or \
                 act is None and obj.lemma_.lower() not in self.claim_nouns or \
                 not any(d.lower_ in (("such",) if act is not None else ("the", "that", "this")) for d in obj.children):
