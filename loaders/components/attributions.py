@@ -329,7 +329,7 @@ class AttributionsComponent:
 
     def _second_speaker(self, tok) -> bool:
         """The same cue verb with another speaker and a clause of its own, which the parser joined to the clause an
-        earlier cue reports: "One in three said the party does not care and one in four said it was hostile" (the
+        earlier cue reports: "Half the farmers said the price was fair and a third of the traders said it was low" (the
         second statement is not part of the first)."""
         if tok.dep_ != "conj" or tok.head.dep_ != "ccomp":
             return False
@@ -831,8 +831,8 @@ class AttributionsComponent:
     _COLON_GLOSS = re.compile(r" ?: [a-z0-9]")
 
     def _through_colon_gloss(self, doc, content: Span) -> Span:
-        """Content that a colon spells out in the same sentence goes on to the sentence's end: "reiterated his
-        pledges: rebuilding the military, ...", "noted that immigrants believe in the dream: 70 percent say ..."
+        """Content that a colon spells out in the same sentence goes on to the sentence's end: "repeated her
+        pledges: rebuilding the bridge, ...", "noted that the town has grown: 40 percent more homes than in 2010"
         (a lower-case word or a number after the colon; a capital or a new line may open a new statement)."""
         if not self._COLON_GLOSS.match(self._text, content.end):
             return content
@@ -1358,6 +1358,8 @@ class AttributionsComponent:
                                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) and
                                  any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                         hi = c.right_edge.i + 1
+                while hi > lo + 1 and doc[hi - 1].dep_ == "cc":
+                    hi -= 1  # a conjunction left dangling by a clause cut after it: "said A and [B said ...]"
                 content = self._clause_span(doc, lo, hi)
             else:
                 content = self._trim(doc, lo, min(hi, self._own_start(tok, subj)))
