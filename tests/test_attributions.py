@@ -682,6 +682,16 @@ def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
     assert [view(text, a)["content"] for a in run(nlp, text)[1]] == contents
 
 
+@pytest.mark.parametrize("text, source", [
+    ("In a speech attacking the new tax, the mayor said the city needed a steady hand.", "the mayor"),
+    ("At a rally in the harbour blasting the trade deal, the senator promised to fight.", "the senator"),
+    ("In videos showing that the dam was cracked, engineers explained the danger.", "videos"),
+])
+def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
+    participle = next(a for a in run(nlp, text)[1] if view(text, a)["cue"].endswith("ing"))
+    assert view(text, participle)["source"] == source
+
+
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
     v = only(nlp, "The senator, speaking to reporters on her plane, said the vote was rigged.")
     assert (v["source"], v["content"]) == ("The senator", "the vote was rigged")

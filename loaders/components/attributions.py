@@ -74,6 +74,8 @@ CONTENT_DEPS = {"ccomp", "xcomp", "csubj"}
 # a verb form inside a phrase, not the predicate of a clause ("In a changing economy", "To a rousing ovation")
 PHRASE_VERB_DEPS = {"amod", "compound", "nmod", "acl", "pcomp"}
 PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "ROOT"}
+# verbs whose subject is evidence rather than a speaker ("the poll shows", "videos showing that ...")
+EVIDENCE_VERBS = {"show", "find", "reveal", "suggest", "indicate", "prove", "demonstrate", "confirm"}
 SPEECH = {"say", "tell", "add", "explain", "state", "note", "claim", "suggest", "report", "announce", "write",
           "confirm", "acknowledge", "warn", "predict", "believe", "argue"}
 # subjects that name a speaker without a name ("he gave the Texan a back-handed compliment: “...”")
@@ -261,7 +263,8 @@ class AttributionsComponent:
         self.rubrics = set(lex.get("rubrics") or [])
         self.medium_nouns = set(lex.get("medium_nouns") or [])
         self._issued_nouns = self.statement_nouns | self.medium_nouns  # "issued a statement / sent an email saying"
-        self._occasions = self._issued_nouns | set(lex.get("occasion_nouns") or [])
+        self._spoken_occasions = set(lex.get("occasion_nouns") or [])
+        self._occasions = self._issued_nouns | self._spoken_occasions
         self.headline_adverbs = set(lex.get("headline_adverbs") or [])
         self.headline_adjuncts = set(lex.get("headline_adjuncts") or [])
         # inflected forms of the cue verbs a headline may use (a title-case verb gets no verb tag or lemma)
@@ -1104,6 +1107,17 @@ class AttributionsComponent:
             return tok.head
         return None
 
+    def _occasion_verb(self, tok):
+        """The verb of the clause whose setting a participle cue describes: "[In a speech attacking X], Clinton
+        said ...", "Sanders spoke [at a rally blasting Y]" (the participle hangs on an occasion noun, lexicon
+        ``occasion_nouns``, after a preposition), or None."""
+        noun = tok.head
+        if tok.tag_ != "VBG" or tok.dep_ != "acl" or noun.dep_ != "pobj" or \
+                noun.lemma_.lower() not in self._spoken_occasions or tok.lemma_.lower() in EVIDENCE_VERBS:
+            return None  # (but "in a statement defending ...", "in videos showing ...": a medium speaks for itself)
+        prep = noun.head
+        return prep.head if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") else None
+
     @staticmethod
     def _impersonal_or_unauthorized(tok) -> bool:
         """An infinitive whose clause has an anticipatory "it" ("it's safe to say", "it is important to remember",
@@ -1197,6 +1211,9 @@ class AttributionsComponent:
             # subject is the speaker (not the statement)
             cue = Span(doc[self._aux_start(doc, carrier)].idx, cue.end)
             subj, passive = self._subject(carrier)
+        elif (occasion := self._occasion_verb(tok)) is not None:
+            # "In a speech attacking Trump, Clinton said ...": who gave the speech speaks, not the speech
+            subj, passive = self._subject(occasion)
         if subj is None and not passive and tok.dep_ == "ROOT":
             subj = self._stranded_subject(doc, sent, cue)
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
