@@ -593,14 +593,15 @@ class AttributionsComponent:
                 if t.dep_ in ("acl", "relcl", "ccomp") and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and any(
                         m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
                     return t
-                if t.dep_ == "relcl" and t.head.lemma_.lower() in self._occasions and t.head.i + 1 < len(t.doc) and \
-                        t.doc[t.head.i + 1].lower_ == "that" and t.doc[t.head.i + 1].head.i == t.i and \
-                        any(g.dep_ in SUBJ and g.i != t.head.i + 1 for g in t.children) and \
-                        not any(g.dep_ == "ccomp" for g in t.children):
+                if t.dep_ == "relcl" and t.head.lemma_.lower() in self._occasions and t.head.i + 1 < len(t.doc):
                     # "argued in a letter that the dam could fail": the parser read "that" as the relative pronoun
                     # of a clause with a subject of its own (not "in the letter that he wrote last week that ...",
                     # whose relative clause reports a clause of its own, nor "an interview that aired Sunday")
-                    return t
+                    that = t.doc[t.head.i + 1]
+                    if that.lower_ == "that" and that.head.i == t.i and \
+                            any(g.dep_ in SUBJ and g.i != that.i for g in t.children) and \
+                            not any(g.dep_ == "ccomp" for g in t.children):
+                        return t
         return None
 
     @staticmethod
@@ -888,7 +889,7 @@ class AttributionsComponent:
             if t.is_punct or t.dep_ == "cc" and t.head in heads:
                 j += 1
                 continue
-            unit = next((x for x in (t, *t.ancestors) if x.head in heads and x.head is not x), None)
+            unit = next((x for x in (t, *t.ancestors) if x.head in heads), None)
             if unit is None or unit.left_edge.i <= k or \
                     unit.dep_ in ("relcl", "appos", "parataxis", "npadvmod", "punct") or \
                     self._when_or_where_said(unit, self._occasions) or doc[j].ent_type_ in ("DATE", "TIME") or \

@@ -899,7 +899,7 @@ class SourcesComponent:
                 # acronym, "an official in KCNA")
                 based = prep.dep_ == "prep" and prep.head.lemma_.lower() in self.residence_verbs or \
                     head.lemma_.lower() in self.residence_heads or \
-                    prep.lower_ == "in" and first is last and not last.text.isupper()
+                    prep.lower_ == "in" and first.i == last.i and not last.text.isupper()
                 if last.ent_type_ in ("ORG", "NORP") and affiliation is None and not based:
                     # "posts on the site Example Forum" (but "a smuggler based in Musan": a place)
                     affiliation, prep_phrase = proper, "at"
