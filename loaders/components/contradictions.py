@@ -535,12 +535,15 @@ class ContradictionsComponent:
         k = sent_of[tok.i]
         denier = next((a.source_entity for a in ext.attributions if a.cue.start <= tok.idx < a.cue.end), None)
         doc = tok.doc
-        earlier = [a for a in ext.attributions if a.content is not None and a.content.end <= sent.start_char and
-                   len(text[a.content.start:a.content.end].split()) >= 4 and
-                   (denier is None or a.source_entity != denier) and
-                   k - 2 <= sent_of[doc.char_span(a.content.start, a.content.end, alignment_mode="expand").start] < k
-                   and (act is None or act.lemma_.lower() in {t.lemma_.lower() for t in doc.char_span(
-                       a.content.start, a.content.end, alignment_mode="expand")})]
+        earlier = []
+        for a in ext.attributions:
+            if a.content is None or a.content.end > sent.start_char or \
+                    len(text[a.content.start:a.content.end].split()) < 4 or \
+                    denier is not None and a.source_entity == denier:
+                continue
+            said = doc.char_span(a.content.start, a.content.end, alignment_mode="expand")
+            if k - 2 <= sent_of[said.start] < k and (act is None or act.lemma_.lower() in {t.lemma_.lower() for t in said}):
+                earlier.append(a)
         return max(earlier, key=lambda a: a.content.end).content if earlier else None
 
     @staticmethod
