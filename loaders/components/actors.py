@@ -923,6 +923,18 @@ class ActorsComponent:
             taken.update(range(s, tok.i + 1))
 
     # ------------------------------------------------------------ appositives
+    @staticmethod
+    def _appositive(root, end: int):
+        """The noun in apposition with the name whose head is ``root`` (the name ends before token ``end``): "the
+        manufacturer" of "The manufacturer, Acme Labs," or "chief executive" of "Jan Roe, its chief executive,"."""
+        return root.head if root.dep_ == "appos" else next(
+            (c for c in root.children if c.dep_ == "appos" and c.i >= end), None)
+
+    @staticmethod
+    def _description_words(noun) -> list[str]:
+        """A common noun with its adjectives and compounds, lower case: "chief executive", "health minister"."""
+        return [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")] + [noun.lower_]
+
     def _titles_held(self, doc, toks, ent) -> list[set[str]]:
         """The titles a person's mentions give them, each as its set of words: "Health Minister Ana Kovac" ->
         {health, minister}; "Marek Horvat, the company's chief executive," -> {chief, executive}."""
@@ -936,11 +948,9 @@ class ActorsComponent:
                     toks[i - 1].dep_ in ("compound", "amod", "nmod"):
                 i -= 1
                 words.insert(0, toks[i].lower_)
-            root = span.root
-            partner = root.head if root.dep_ == "appos" else next(
-                (c for c in root.children if c.dep_ == "appos" and c.i >= span.end), None)
+            partner = self._appositive(span.root, span.end)
             if not words and partner is not None and partner.tag_ == "NN":
-                words = [c.lower_ for c in partner.lefts if c.dep_ in ("amod", "compound")] + [partner.lower_]
+                words = self._description_words(partner)
             if words and words[-1] in self.titles:
                 held.append(set(words))
         return held
@@ -961,7 +971,7 @@ class ActorsComponent:
             if tok.i in taken or tok.lower_ not in self.titles or not bare and (tok.tag_ != "NN" or not any(
                     c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts)):
                 continue
-            words = {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")} | {tok.lower_}
+            words = set(self._description_words(tok))
             fits = [ent for ent, titles in holders if any(words <= t for t in titles)]
             before = [ent for ent in fits if ent.mentions[0].start < tok.idx]
             after = [ent for ent in fits if ent.mentions[0].start > tok.idx]
@@ -980,12 +990,10 @@ class ActorsComponent:
         root = next((t for t in toks[s:e] if not s <= t.head.i < e or t.head.i == t.i), None)
         if root is None:
             return None
-        partner = root.head if root.dep_ == "appos" else next(
-            (c for c in root.children if c.dep_ == "appos" and c.i >= e), None)
+        partner = self._appositive(root, e)
         if partner is None or partner.tag_ not in ("NN", "NNS") or not partner.is_lower:
             return None
-        words = [c.lower_ for c in partner.lefts if c.dep_ in ("amod", "compound")] + [partner.lower_]
-        if any(w in self.titles for w in words):
+        if any(w in self.titles for w in self._description_words(partner)):
             return "person"
         kinds = self.descriptions.get(partner.lower_)
         # (only a private body's noun: "the Crown prosecutor, Mark Tedeschi," is a person, whatever "prosecutor"
