@@ -965,11 +965,12 @@ class ActorsComponent:
             return
         headline = state(doc).headline
         for tok in toks:
+            if tok.i in taken or tok.lower_ not in self.titles:
+                continue
             # (or a bare title in the headline: "Mayor disputes police account")
             bare = headline is not None and headline.start <= tok.idx < headline.end and tok.is_title and \
                 tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("compound", "det", "poss") for c in tok.children)
-            if tok.i in taken or tok.lower_ not in self.titles or not bare and (tok.tag_ != "NN" or not any(
-                    c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts)):
+            if not bare and (tok.tag_ != "NN" or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.lefts)):
                 continue
             words = set(self._description_words(tok))
             fits = [ent for ent, titles in holders if any(words <= t for t in titles)]
