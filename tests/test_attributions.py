@@ -725,11 +725,30 @@ def test_a_main_clause_verb_of_naming_or_preference_is_a_cue(nlp, text, cue, con
     ("Free trade is “10 times the size of the losses,” said Jane Roe, an economist at Yale. “Free trade really "
      "helps working-class people.”", "Free trade is “10 times the size of the losses",
      "Free trade really helps working-class people"),
+    # a plain-text opening mark ('') that the parser made a sentence of its own
+    ("''I do think the levy is a threat,'' said Tom Reyes, a teacher who is a former union official and veteran "
+     "of Governor Ann Lee's administration. ''If the board is mushy at all on the budget, the schools will take "
+     "that issue and drive it home.''", "I do think the levy is a threat",
+     "If the board is mushy at all on the budget, the schools will take that issue and drive it home"),
+    # a statement that only opens with a quote, its speaker after it
+    ("“Prices were rising” before the strike, she said. “Then they doubled overnight, and nobody could buy "
+     "bread.”", "Prices were rising” before the strike", "Then they doubled overnight, and nobody could buy bread"),
 ])
 def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, content_2):
     _, atts = run(nlp, text)
     v = view(text, atts[0])
     assert (v["cue"], v["content"], v["content_2"]) == ("said", content, content_2)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The historian said the years when every town had a newspaper of its own are gone.",
+     "the years when every town had a newspaper of its own are gone"),
+    ("Officials indicated 20 extra guards would be the minimum needed for the summit.",
+     "20 extra guards would be the minimum needed for the summit"),
+])
+def test_the_subject_the_parser_hung_on_the_cue_is_part_of_the_content(nlp, text, content):
+    _, [a] = run(nlp, text)
+    assert a.content.text(text) == content
 
 
 def test_markup_left_in_the_text_is_no_part_of_a_span(nlp):
