@@ -1097,6 +1097,12 @@ def test_a_participle_after_a_preposition_takes_the_main_subject(nlp):
     assert view(text, a)["source"] == "the mayor"
 
 
+def test_a_participle_under_an_object_that_cannot_speak_takes_the_main_subject(nlp):
+    text = "The governor had no trouble breaking with her party in endorsing the bill."
+    _, [a] = run(nlp, text)
+    assert (view(text, a)["source"], view(text, a)["cue"]) == ("The governor", "endorsing")
+
+
 def test_content_without_that_applies_to_every_clause_cue():
     nlp = build_nlp(config={"provkg_attributions": {"content_includes_that": False}})
     text = "The mayor said that the bridge would reopen. The senator made the case that the tax would hurt farmers."

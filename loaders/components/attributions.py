@@ -475,6 +475,12 @@ class AttributionsComponent:
                 continue
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN", "PRON"):  # "those backing him", "anyone expecting"
                 h = t.head
+                if (t.i != tok.i or t.tag_ == "VBG" and t.doc[t.left_edge.i - 1].text == ",") and self._mute_object(h):
+                    # "Carson rejected the notion that ..., saying ...": a thing that cannot speak, the object of
+                    # the verb before, leaves the participle to that verb's subject
+                    t = h.head.head if h.dep_ == "pobj" else h.head
+                    via_control = True
+                    continue
                 if t.i > 0 and t.doc[t.i - 1].text == ",":
                     # "38 North, a site ... run by the Stimson Center think tank, attributed ...": the
                     # speaker is the noun phrase the appositive describes, not a word inside it
@@ -484,6 +490,13 @@ class AttributionsComponent:
                 return h, False
             break
         return None, False
+
+    def _mute_object(self, noun) -> bool:
+        """Whether ``noun`` is the object of a verb and names no one who could speak: not a name, a pronoun, a
+        speaker ("the senator") or a writing ("a statement")."""
+        return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.dep_ in ("dobj", "pobj", "attr") and \
+            (noun.head.pos_ in ("VERB", "AUX") or noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX")) and \
+            noun.lemma_.lower() not in self.speaker_nouns | self._issued_nouns
 
     def _quote_after_colon(self, doc, found, taken_quotes):
         """A quote that a colon hands to the sentence's main cue: "told Sky News any process "must be well thought
