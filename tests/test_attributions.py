@@ -272,8 +272,12 @@ def test_appositive_speaker_is_the_described_noun_phrase(nlp):
 @pytest.mark.parametrize("text, source", [
     ("Jane Doe, who lives in Ohio, said the ruling was wrong.", "Jane Doe, who lives in Ohio"),
     ("Jane Doe, who noted that the law changed last year, said the ruling was wrong.", "Jane Doe"),
+    # a bare name is someone named before: what its relative clause adds is an aside
+    ("Doe, who lives in Ohio, said the ruling was wrong.", "Doe"),
+    ("Doe, 56, who lives in Ohio, said the ruling was wrong.", "Doe, 56, who lives in Ohio"),
+    ("The ruling was wrong, said Doe, who lives in Ohio.", "Doe, who lives in Ohio"),
 ])
-def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement(nlp, text, source):
+def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement_or_follows_a_bare_name(nlp, text, source):
     _, atts = run(nlp, text)
     [a] = [x for x in atts if x.cue_lemma == "say"]
     assert a.source.text(text) == source

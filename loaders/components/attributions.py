@@ -645,7 +645,9 @@ class AttributionsComponent:
     def _source_np(self, doc, tok) -> Span | None:
         """A speaker's noun phrase without a dateline in front ("WASHINGTON (AP) — Sen. X said ...").
         Its relative clauses and appositives stay (PolNeAR's annotators keep them in the source), but not
-        a relative clause after a comma that makes a statement of its own ("Jane Doe, who notes that ...")."""
+        a relative clause after a comma that makes a statement of its own ("Jane Doe, who notes that ...") or
+        that follows a bare name before its verb ("Doe, who lives in Ohio, said": PolNeAR train, 32 sources
+        without it to 18 with it)."""
         lo = tok.left_edge.i
         for i in range(tok.i - 1, lo - 1, -1):
             if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
@@ -655,7 +657,9 @@ class AttributionsComponent:
         for rel in tok.children:
             if rel.i > tok.i and doc[rel.left_edge.i - 1].text == "," and (rel.dep_ == "relcl" and any(
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
-                    for t in rel.subtree) or self._setting(rel)):
+                    for t in rel.subtree) or self._setting(rel) or
+                    rel.dep_ == "relcl" and tok.left_edge.i == tok.i and rel.left_edge.i == tok.i + 2 and
+                    tok.head.i > rel.right_edge.i):
                 hi = min(hi, rel.left_edge.i - 1)
             elif rel.i > tok.i and rel.dep_ == "prep" and rel.right_edge.i == tok.right_edge.i and \
                     self._when_or_where_said(rel, self._issued_nouns):  # (but "delegates at the convention")
