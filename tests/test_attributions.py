@@ -320,6 +320,14 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_next_statement(n
         ("The senator", "said", "the plan was failing badly"), ("The senator", "pointing to", "the latest figures")]
 
 
+def test_a_participle_before_a_quote_the_parser_made_the_main_clause_is_not_the_quotes(nlp):
+    text = ("The mayor didn’t seem particularly impressed with the council’s comments Tuesday, telling reporters, “A "
+            "lot of people said the chief should step down.”")
+    _, atts = run(nlp, text)
+    a = next(a for a in atts if a.cue_lemma == "tell")
+    assert view(text, a)["source"] == "The mayor"
+
+
 def test_a_speaker_whose_own_clause_the_parser_made_a_second_complement(nlp):
     text = ("“She needs one or two big ideas,” said Robert Reich, who served as labor secretary during the first term "
             "yet endorsed her rival in the primary.")

@@ -451,7 +451,7 @@ class AttributionsComponent:
                 # "X said the plan was failing, pointing to ...": a participle after a comma, hung on the reported
                 # clause, is the speaker's next statement
                 if t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].text == "," and t.head.dep_ == "ccomp" and \
-                        t.head.head.lemma_.lower() in self.verbs and not self._quoted(t.idx):
+                        t.head.head.lemma_.lower() in self.verbs and t.head.head.i < t.i and not self._quoted(t.idx):
                     t = t.head
                 t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
