@@ -1140,6 +1140,18 @@ def test_find_quotes_reads_an_opening_mark_in_closing_position_as_closing():
     assert [t[a:b] for a, b in find_quotes(t)] == ["It is unusual,", "It is rare."]
 
 
+def test_find_quotes_reads_a_closing_mark_in_opening_position_as_opening():
+    t = "Readers wrote in.\n\n”The plan is a mistake. It will fail.” ― Ana Ruiz\n“We need it.” ― Tom Lee"
+    assert [t[a:b] for a, b in find_quotes(t)] == ["The plan is a mistake. It will fail.", "We need it."]
+
+
+def test_a_quote_opened_with_a_closing_mark_and_signed_with_a_bar(nlp):
+    text = "Readers wrote in.\n\n”The plan is a mistake. It will fail.” ― Ana Ruiz\n“We need it.” ― Tom Lee"
+    _, atts = run(nlp, text)
+    assert [(view(text, a)["source"], view(text, a)["content"]) for a in atts] == [
+        ("Ana Ruiz", "The plan is a mistake. It will fail"), ("Tom Lee", "We need it")]
+
+
 @pytest.mark.parametrize("text, source, content", [
     # the parser made a word of the quote a second subject of "said"
     ("“We opposed every one of them. Every single amendment,” said Harlan, who wrote some of them.",

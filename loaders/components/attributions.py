@@ -118,7 +118,8 @@ def load_lexicon(path: str | Path | None) -> dict:
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Interior spans ``(start, end)`` of quotations, marks excluded.
 
-    Curly quotes open/close by shape, straight quotes alternate; an open quote that reaches the
+    Curly quotes open/close by shape (but a mark typed the wrong way round, which its neighbours show, is
+    read as the mark it stands for), straight quotes alternate; an open quote that reaches the
     end of its paragraph continues when the next paragraph opens with a quote mark (the news
     convention for multi-paragraph quotes), else it ends at the paragraph end.
 
@@ -149,7 +150,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 open_at = None
                 para_end_pending = None
         if open_at is None:
-            if mark in CLOSE_QUOTES or mark == "''":
+            if mark in CLOSE_QUOTES and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalnum():
+                mark = "“"  # a closing mark typed where an opening one belongs ("\n”Mr. Lee's plan ...")
+            elif mark in CLOSE_QUOTES or mark == "''":
                 continue  # stray closing mark
             open_at = scan_from = m.end()
         else:
