@@ -698,6 +698,8 @@ def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
     ("In a speech attacking the new tax, the mayor said the city needed a steady hand.", "the mayor"),
     ("At a rally in the harbour blasting the trade deal, the senator promised to fight.", "the senator"),
     ("In videos showing that the dam was cracked, engineers explained the danger.", "videos"),
+    ("“We will get there together,” she said at a recent news conference announcing that her department was suing "
+     "the state.", "she"),
 ])
 def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
     participle = next(a for a in run(nlp, text)[1] if view(text, a)["cue"].endswith("ing"))
