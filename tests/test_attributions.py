@@ -283,6 +283,12 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement_or_follows
     assert a.source.text(text) == source
 
 
+def test_a_hyphenated_speaker_the_parser_read_as_two_subjects_is_one_source(nlp):
+    text = "His ex-wife contended that she should not have to sacrifice her privacy."
+    _, [a] = run(nlp, text)
+    assert a.source.text(text) == "His ex-wife"
+
+
 @pytest.mark.parametrize("text, content, content_2", [
     ("The new bridge would be paid for, the mayor said, by a tax on downtown parking.",
      "The new bridge would be paid for", "by a tax on downtown parking"),
