@@ -283,6 +283,12 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement_or_follows
     assert a.source.text(text) == source
 
 
+def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
+    text = "Protesters marching through the streets chanted \"What curfew?\" and kept going until nearly 2 a.m. Friday."
+    _, [a] = run(nlp, text)
+    assert (a.source.text(text), a.cue.text(text), a.content.text(text)) == ("Protesters", "chanted", "What curfew?")
+
+
 def test_a_hyphenated_speaker_the_parser_read_as_two_subjects_is_one_source(nlp):
     text = "His ex-wife contended that she should not have to sacrifice her privacy."
     _, [a] = run(nlp, text)

@@ -473,6 +473,12 @@ class AttributionsComponent:
                 # after a comma with no subject and no conjunction of its own is the next predicate of a list
                 t = t.head
                 continue
+            if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ == "VBG" and t.head.i < t.i and \
+                    not any(c.dep_ in ("mark", "aux", "auxpass") for c in (*t.children, *t.head.children)) and \
+                    (subj := next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)):
+                # "Protesters marching through the streets chanted ...": the parser made the subject's participle
+                # the main verb and the finite verb its adverbial clause
+                return subj, False
             if t.dep_ == "acomp" and t.head.i != t.i:  # "was quick to point out": the copula's subject
                 t = t.head
                 continue
