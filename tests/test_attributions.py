@@ -289,6 +289,23 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
     assert (a.source.text(text), a.cue.text(text), a.content.text(text)) == ("Protesters", "chanted", "What curfew?")
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # the participle hung on the verbs of the quote it introduces
+    ("The mayor seemed to be ready to riff on the incident in the city, telling the crowd, “Some people get a little "
+     "carried away, have you noticed that?”", "telling", "The mayor"),
+    # the purpose an object serves is its owner's
+    ("Democrats have adopted a double-barreled attack to exploit the senator's position by labeling her as both an "
+     "extremist and a squish.", "labeling", "Democrats"),
+    # the next predicate of a list whose first one has the subject
+    ("In fact, the only time the mayor came up was when the host speculated about the cost of her wardrobe, "
+     "referred to her supposed divisiveness and considered whether the endorsement would matter.", "considered",
+     "the host"),
+])
+def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
+    a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)
+    assert a.source.text(text) == source
+
+
 def test_a_hyphenated_speaker_the_parser_read_as_two_subjects_is_one_source(nlp):
     text = "His ex-wife contended that she should not have to sacrifice her privacy."
     _, [a] = run(nlp, text)

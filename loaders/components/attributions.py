@@ -457,8 +457,19 @@ class AttributionsComponent:
                         t.head.head.lemma_.lower() in self.verbs and t.head.head.i < t.i and not self._quoted(t.idx):
                     t = t.head
                 t = t.head
+                while t.i > tok.i and self._quoted(t.idx) and not self._quoted(tok.idx) and t.head.i != t.i:
+                    # "..., telling the crowd, “Some people get carried away”": the parser hung the participle on
+                    # the verbs of the quote it introduces; the clause they hang on speaks
+                    t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
+                continue
+            if t.dep_ in ("relcl", "acl") and t.i != tok.i and self._infinitive(t) and t.head.dep_ == "dobj" and \
+                    t.head.head.pos_ == "VERB":
+                # "adopted an attack to exploit her position by labeling her ...": the purpose an object serves is
+                # its owner's
+                via_control = True
+                t = t.head.head
                 continue
             if t.dep_ == "advcl" and t.head.pos_ in ("VERB", "AUX") and (self._infinitive(t) or t.tag_ == "VBN" and any(
                     c.dep_ == "aux" and c.lower_ == "having" for c in t.children)):
@@ -473,6 +484,14 @@ class AttributionsComponent:
                 # after a comma with no subject and no conjunction of its own is the next predicate of a list
                 t = t.head
                 continue
+            if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.doc[t.left_edge.i - 1].text == "," and \
+                    not any(c.dep_ == "mark" for c in t.children) and (sibling := next((
+                        c for c in reversed(list(t.head.lefts if t.head.i > t.i else t.head.children))
+                        if c.i < t.i and c.dep_ == "advcl" and c.tag_ in ("VBD", "VBZ", "VBP") and
+                        any(x.dep_ == "nsubj" for x in c.children)), None)) is not None:
+                # "when the host speculated about X, referred to Y and ...": the predicate before in the same list
+                # has the subject
+                return next(x for x in sibling.children if x.dep_ == "nsubj"), False
             if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ == "VBG" and t.head.i < t.i and \
                     not any(c.dep_ in ("mark", "aux", "auxpass") for c in (*t.children, *t.head.children)) and \
                     (subj := next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)):
