@@ -300,6 +300,11 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
     ("In fact, the only time the mayor came up was when the host speculated about the cost of her wardrobe, "
      "referred to her supposed divisiveness and considered whether the endorsement would matter.", "considered",
      "the host"),
+    # a participle after a comma that the parser tied to the quote after it
+    ("Band member Lou shared the news on social media last week, writing “Feels great to support someone I believe "
+     "in.”", "writing", "Band member Lou"),
+    ("\"There will be other voices as well,\" he said, not even suggesting the governor could have the loudest "
+     "voice.", "not even suggesting", "he"),
 ])
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)

@@ -1144,6 +1144,17 @@ class AttributionsComponent:
             t = t.head
         return best
 
+    def _subject_of_clause_before(self, doc, sent, comma):
+        """The subject of the nearest finite clause before the comma of a participle, outside any quote, when the
+        parser tied the participle to nothing that has one: "X shared the news last week, writing “...”", "“...,” he
+        said, not even suggesting ..." (the participle is the speaker's next statement)."""
+        for v in reversed(doc[sent.start:comma.i]):
+            if v.pos_ in ("VERB", "AUX") and not self._quoted(v.idx) and (v.tag_ in ("VBD", "VBZ", "VBP") or any(
+                    c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)):
+                return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self._quoted(c.idx)),
+                            None)
+        return None
+
     def _speaker_inside_clause_before(self, doc, tok):
         """The speaker of a verb with no subject that the parser put inside the clause before it: a name after
         the quote it closes ("“...,” Texas delegate Bill Eastland, wearing a hat, said"), or the subject of a first
@@ -1286,6 +1297,10 @@ class AttributionsComponent:
         elif (occasion := self._occasion_verb(tok)) is not None:
             # "In a speech attacking Trump, Clinton said ...": who gave the speech speaks, not the speech
             subj, passive = self._subject(occasion)
+        if subj is None and not passive and tok.tag_ == "VBG" and not self._quoted(tok.idx) and \
+                (first := doc.char_span(cue.start, cue.end, alignment_mode="expand").start) > sent.start and \
+                doc[first - 1].text == ",":
+            subj = self._subject_of_clause_before(doc, sent, doc[first - 1])
         if subj is None and not passive and tok.dep_ == "ROOT":
             subj = self._stranded_subject(doc, sent, cue)
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
