@@ -305,6 +305,14 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
      "in.”", "writing", "Band member Lou"),
     ("\"There will be other voices as well,\" he said, not even suggesting the governor could have the loudest "
      "voice.", "not even suggesting", "he"),
+    # a participle hung on an object noun: its verb's subject
+    ("The mayor has offered few ideas for easing student debt aside from stating that the city shouldn't profit from "
+     "such loans.", "stating", "The mayor"),
+    ("The company long had a reputation for putting job candidates through many interviews and asking applicants odd "
+     "questions to see how they responded.", "asking", "The company"),
+    # the parser hung the name on the phrase before; an adverb and a second predicate follow
+    ("At a June campaign event in Dayton, 62-year-old Brenda Jones also railed against the plant, and explained how "
+     "much it upset her to hear about the layoffs.", "explained", "62-year-old Brenda Jones"),
 ])
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)

@@ -463,6 +463,8 @@ class AttributionsComponent:
                     t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
+                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+                    t = t.head  # "offered few ideas for easing debt aside from stating ...": the offerer states
                 continue
             if t.dep_ in ("relcl", "acl") and t.i != tok.i and self._infinitive(t) and t.head.dep_ == "dobj" and \
                     t.head.head.pos_ == "VERB":
@@ -1128,6 +1130,8 @@ class AttributionsComponent:
                 all(t.is_punct or t.is_space for t in doc[after.right_edge.i + 1:sent.end]):
             return None  # "..., said X, a director, reports USA Today": the speaker follows the verb
         end = first.i - 1
+        while end > sent.start and doc[end].dep_ == "advmod" and doc[end].head.i == span.root.i:
+            end -= 1  # "..., 62-year-old Brenda Jones also railed against ..."
         if end > sent.start and doc[end].text in (",", *DASHES):
             end -= 1
         if end <= sent.start or doc[end].is_punct and doc[end].text != ")":
@@ -1303,6 +1307,10 @@ class AttributionsComponent:
             subj = self._subject_of_clause_before(doc, sent, doc[first - 1])
         if subj is None and not passive and tok.dep_ == "ROOT":
             subj = self._stranded_subject(doc, sent, cue)
+        elif subj is None and not passive and tok.dep_ == "conj" and tok.head.dep_ == "ROOT" and \
+                tok.head.pos_ == "VERB" and not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.head.children):
+            # "... Brenda Jones also railed against the plant, and explained ...": the first verb's stranded subject
+            subj = self._stranded_subject(doc, sent, Span(tok.head.idx, tok.head.idx + len(tok.head)))
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
             subj = self._speaker_inside_clause_before(doc, tok)
         if subj is None and not passive and (norm in SPEECH and lemma not in ADDRESSEE_VERBS or lemma == "ask") and \
