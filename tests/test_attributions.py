@@ -313,6 +313,10 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
     # the parser hung the name on the phrase before; an adverb and a second predicate follow
     ("At a June campaign event in Dayton, 62-year-old Brenda Jones also railed against the plant, and explained how "
      "much it upset her to hear about the layoffs.", "explained", "62-year-old Brenda Jones"),
+    # a participle on a copula's adjective or adverb: the copula's subject
+    ("The senator has been the most aggressive in the field in denouncing the national media, the old arbiter of "
+     "fact.", "denouncing", "The senator"),
+    ("Instead, he was back to boasting about \"winning\" and pledging to make the city great again.", "pledging", "he"),
 ])
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)
@@ -746,6 +750,18 @@ def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
 def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
     participle = next(a for a in run(nlp, text)[1] if view(text, a)["cue"].endswith("ing"))
     assert view(text, participle)["source"] == source
+
+
+def test_a_comparison_with_saying_is_no_ones_statement(nlp):
+    text = "That is not the same as saying the judge can't be impartial because he is from Ohio."
+    assert all(a.source is None for a in run(nlp, text)[1])
+
+
+def test_a_participle_set_off_after_the_speakers_name_is_not_part_of_the_speaker(nlp):
+    text = ("The governor, later alleging - again falsely - that the agency wanted to admit 250,000 people, said he "
+            "would close the border.")
+    a = next(a for a in run(nlp, text)[1] if a.cue_lemma == "say")
+    assert a.source.text(text) == "The governor"
 
 
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):

@@ -463,8 +463,13 @@ class AttributionsComponent:
                     t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
                     t = t.head
-                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
-                    t = t.head  # "offered few ideas for easing debt aside from stating ...": the offerer states
+                if t.pos_ in ("NOUN", "ADJ", "ADV") and t.dep_ in ("dobj", "attr", "acomp", "advmod") and \
+                        t.head.pos_ in ("VERB", "AUX") and not any(
+                            c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in t.head.children):
+                    # (but "that's not the same as saying ...": a comparison, no one's act)
+                    # "offered few ideas for easing debt aside from stating ...": the offerer states; "has been the
+                    # most aggressive in denouncing ...", "was back to boasting": the copula's subject
+                    t = t.head
                 continue
             if t.dep_ in ("relcl", "acl") and t.i != tok.i and self._infinitive(t) and t.head.dep_ == "dobj" and \
                     t.head.head.pos_ == "VERB":
@@ -705,8 +710,10 @@ class AttributionsComponent:
         the speaker is: "Clinton, speaking to reporters on her plane, said ...", "Sen. X, facing a stiff reelection
         challenge, said ...", "Obama, who was speaking at a rally, ...", "the official, who spoke on condition of
         anonymity, said ..." (but not "Harlan, who wrote some of them": what the speaker wrote tells who it is)."""
+        if tok.dep_ in ("acl", "appos", "advcl") and tok.tag_ == "VBG":
+            return True  # (an appositive participle too: "The governor, later alleging - falsely - that ..., said")
         if tok.dep_ == "acl":
-            return tok.tag_ == "VBG"
+            return False
         return tok.dep_ == "relcl" and tok.lemma_.lower() in SETTING_VERBS and (
             tok.tag_ == "VBG" or tok.tag_ == "VBD" and tok.lemma_.lower() != "write")
 
