@@ -317,6 +317,14 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
     ("The senator has been the most aggressive in the field in denouncing the national media, the old arbiter of "
      "fact.", "denouncing", "The senator"),
     ("Instead, he was back to boasting about \"winning\" and pledging to make the city great again.", "pledging", "he"),
+    # the object of "leave" speaks its participle; a second object that cannot speak leaves it to the subject
+    ("The extent of his equivocation on key issues has left many voters, including his supporters, wondering what "
+     "he really believes.", "wondering", "many voters, including his supporters"),
+    ("The party chairman called for a voice vote, and then a visual vote, declaring after both that the request was "
+     "denied.", "declaring", "The party chairman"),
+    # an occasion the subject holds
+    ("Tuesday, the senator opened a Rochester rally blasting the governor for promoting fracking abroad.", "blasting",
+     "the senator"),
 ])
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)

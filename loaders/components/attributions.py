@@ -442,9 +442,13 @@ class AttributionsComponent:
                         (first_subject := self._first_predicate_subject(t)) is not None:
                     return first_subject, False  # a list of predicates: its first subject speaks for them all
                 break
-            if t.dep_ in ("xcomp", "ccomp", "oprd") and t.head.lemma_.lower() in self.object_control and \
-                    (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None:
-                return obj, False  # "led Republicans to say", "leaving many to wonder": the object speaks
+            if (t.dep_ in ("xcomp", "ccomp", "oprd") or t.dep_ == "advcl" and t.tag_ == "VBG") and \
+                    t.head.lemma_.lower() in self.object_control and \
+                    (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None and \
+                    (t.dep_ != "advcl" or obj.ent_type_ or obj.pos_ in ("PROPN", "PRON") or obj.tag_ == "NNS"):
+                # "led Republicans to say", "leaving many to wonder", "has left many voters, including his supporters,
+                # wondering": the object speaks (but not "left no doubt ..., saying")
+                return obj, False
             if t.dep_ in ("conj", "xcomp") or self._governor(t) is not None:
                 via_control = via_control or t.dep_ != "conj"
                 t = t.head
@@ -529,7 +533,7 @@ class AttributionsComponent:
     def _mute_object(self, noun) -> bool:
         """Whether ``noun`` is the object of a verb and names no one who could speak: not a name, a pronoun, a
         speaker ("the senator") or a writing ("a statement")."""
-        return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.dep_ in ("dobj", "pobj", "attr") and \
+        return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.dep_ in ("dobj", "pobj", "attr", "conj") and \
             (noun.head.pos_ in ("VERB", "AUX") or noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX")) and \
             noun.lemma_.lower() not in self.speaker_nouns | self._issued_nouns
 
@@ -1203,12 +1207,15 @@ class AttributionsComponent:
 
     def _occasion_verb(self, tok):
         """The verb of the clause whose setting a participle cue describes: "[In a speech attacking X], Clinton
-        said ...", "Sanders spoke [at a rally blasting Y]" (the participle hangs on an occasion noun, lexicon
-        ``occasion_nouns``, after a preposition), or None."""
+        said ...", "Sanders spoke [at a rally blasting Y]", "Sanders opened [a rally blasting Y]" (the participle
+        hangs on an occasion noun, lexicon ``occasion_nouns``, after a preposition or as the verb's object), or
+        None."""
         noun = tok.head
-        if tok.tag_ != "VBG" or tok.dep_ != "acl" or noun.dep_ != "pobj" or \
+        if tok.tag_ != "VBG" or tok.dep_ != "acl" or noun.dep_ not in ("pobj", "dobj") or \
                 noun.lemma_.lower() not in self._spoken_occasions or tok.lemma_.lower() in EVIDENCE_VERBS:
             return None  # (but "in a statement defending ...", "in videos showing ...": a medium speaks for itself)
+        if noun.dep_ == "dobj":  # "opened a rally blasting Y" (but "received calls saying ...": the callers')
+            return noun.head if noun.head.pos_ == "VERB" and noun.tag_ == "NN" else None
         prep = noun.head
         return prep.head if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") else None
 
