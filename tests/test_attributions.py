@@ -760,6 +760,13 @@ def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
     assert view(text, participle)["source"] == source
 
 
+def test_a_closing_speaker_the_parser_hung_inside_the_reported_clause(nlp):
+    text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
+            "organize into communities and reach others, she said.")
+    _, [a] = run(nlp, text)
+    assert (a.source.text(text), a.content.text(text)) == ("she", text[:text.index(", she said")])
+
+
 def test_a_comparison_with_saying_is_no_ones_statement(nlp):
     text = "That is not the same as saying the judge can't be impartial because he is from Ohio."
     assert all(a.source is None for a in run(nlp, text)[1])

@@ -1548,6 +1548,15 @@ class AttributionsComponent:
                             and self._quote_at(content.start, content.end) is None:
                         # "The solution, he told the paper, was simple": the clause the cue interrupts, in two pieces
                         content, content_2 = before, content
+            if content is None and tok.dep_ != "ROOT" and norm in SPEECH and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+                    subj is not None and \
+                    (comma := subj.left_edge.i - 1) > sent.start + 2 and doc[comma].text == "," and \
+                    subj.i < tok.i and all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subj.right_edge.i + 1:tok.i]) \
+                    and all(t.is_punct or t.is_space or t.dep_ in ("advmod", "npadvmod") and t.head.i == tok.i
+                            for t in doc[tok.i + 1:sent.end]):
+                # "..., ideas and theories to organize into communities, she said.": a closing "she said" the parser
+                # hung inside the clause it reports; everything before its comma is what was said
+                content = self._trim(doc, sent.start, comma)
             # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
             if content is None and (tok.dep_ == "ROOT" or head_in_quote) and lemma not in self.intention_verbs:
                 # sentence-final "he said" after a quote or a clause with no ccomp parse
