@@ -760,6 +760,14 @@ def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
     assert view(text, participle)["source"] == source
 
 
+def test_a_quote_inside_another_statements_content_is_not_the_first_quotes_second_piece(nlp):
+    text = ("“If she gets to pick the judges, there is nothing you can do, folks,” the senator told a rally, saying the "
+            "mayor would “abolish the police.”")
+    _, atts = run(nlp, text)
+    told = next(a for a in atts if a.cue_lemma == "tell")
+    assert told.content_2 is None
+
+
 def test_a_closing_speaker_the_parser_hung_inside_the_reported_clause(nlp):
     text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
             "organize into communities and reach others, she said.")

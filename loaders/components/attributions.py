@@ -834,6 +834,12 @@ class AttributionsComponent:
                 kk = self._quote_at(c.start, c.end)
                 if kk is not None:
                     covered[kk] = True
+                # (and a quote inside reported content: "..., saying Clinton would “abolish the amendment.”")
+                for kk in range(bisect.bisect_left(self._q_starts, c.start), len(quotes)):
+                    if quotes[kk][0] > c.end:
+                        break
+                    if quotes[kk][1] <= c.end + 1 and quotes[kk][0] > c.start:
+                        covered[kk] = True
         found.sort(key=lambda r: r["cue"].start)
         rec_starts = [min(r["cue"].start, r["content"].start) for r in found]
         for k, (qa, qb) in enumerate(quotes):
