@@ -768,6 +768,14 @@ def test_a_quote_inside_another_statements_content_is_not_the_first_quotes_secon
     assert told.content_2 is None
 
 
+def test_a_speaker_the_parser_hung_inside_the_quote_before_the_cue(nlp):
+    text = ("''They were professionals, but also competitors,'' William Daley, the mayor's former chief of staff, said "
+            "of their time in the administration. ''They'd do the dance.''")
+    _, [a] = run(nlp, text)
+    assert (a.source.text(text), a.content.text(text)) == (
+        "William Daley, the mayor's former chief of staff", "They were professionals, but also competitors")
+
+
 def test_a_closing_speaker_the_parser_hung_inside_the_reported_clause(nlp):
     text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
             "organize into communities and reach others, she said.")

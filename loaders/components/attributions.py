@@ -1158,7 +1158,7 @@ class AttributionsComponent:
             # (up through the name's own phrase, not into another clause: "..., said X, a director, Y reports")
             lo = t.left_edge.i
             if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.right_edge.i in (end, end + 1) and \
-                    t.ent_type_ not in ("DATE", "TIME") and (lo == sent.start or doc[lo - 1].text == ","):
+                    t.ent_type_ not in ("DATE", "TIME") and (lo == sent.start or doc[lo - 1].text in (",", *CLOSE_QUOTES, "''")):
                 best = t
             if t.head.i == t.i:
                 break
