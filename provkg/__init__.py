@@ -8,4 +8,4 @@ told, reprinted and contradicted what) come out, each edge tied to the exact wor
 '0.1.0'
 """
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
