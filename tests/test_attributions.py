@@ -276,6 +276,8 @@ def test_appositive_speaker_is_the_described_noun_phrase(nlp):
     ("Doe, who lives in Ohio, said the ruling was wrong.", "Doe"),
     ("Doe, 56, who lives in Ohio, said the ruling was wrong.", "Doe, 56, who lives in Ohio"),
     ("The ruling was wrong, said Doe, who lives in Ohio.", "Doe, who lives in Ohio"),
+    # set off by dashes alike
+    ("Reyes - who lives in Ohio - said the ruling was wrong.", "Reyes"),
 ])
 def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement_or_follows_a_bare_name(nlp, text, source):
     _, atts = run(nlp, text)
@@ -305,6 +307,11 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
      "in.”", "writing", "Band member Lou"),
     ("\"There will be other voices as well,\" he said, not even suggesting the governor could have the loudest "
      "voice.", "not even suggesting", "he"),
+    # the parser hung the name on the phrase before; an auxiliary or a participle set off by commas follows
+    ("After winning only narrowly in Ohio, the governor, the once-presumptive nominee, was bracing for defeat here and "
+     "hoping to keep the damage from spreading.", "hoping", "the governor, the once-presumptive nominee"),
+    ("Friday, Texas, leading a coalition of 13 states, asked a federal judge to block the rules in time for the school "
+     "year.", "asked", "Texas"),
     # a participle hung on an object noun: its verb's subject
     ("The mayor has offered few ideas for easing student debt aside from stating that the city shouldn't profit from "
      "such loans.", "stating", "The mayor"),
@@ -329,6 +336,13 @@ def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)
     assert a.source.text(text) == source
+
+
+def test_a_relative_clause_between_dashes_that_makes_a_statement_is_not_the_source(nlp):
+    text = ("Front-runner Tom Reyes - who previously said he would \"bomb the fields\" - said at a Saturday rally that "
+            "the country should close its borders.")
+    a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "said")
+    assert a.source.text(text) == "Front-runner Tom Reyes"
 
 
 def test_a_hyphenated_speaker_the_parser_read_as_two_subjects_is_one_source(nlp):

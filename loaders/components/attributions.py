@@ -697,7 +697,7 @@ class AttributionsComponent:
                 break
         hi = tok.right_edge.i + 1
         for rel in tok.children:
-            if rel.i > tok.i and doc[rel.left_edge.i - 1].text == "," and (rel.dep_ == "relcl" and any(
+            if rel.i > tok.i and doc[rel.left_edge.i - 1].text in (",", *DASHES) and (rel.dep_ == "relcl" and any(
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and any(c.dep_ == "ccomp" for c in t.children)
                     for t in rel.subtree) or self._setting(rel) or
                     rel.dep_ == "relcl" and tok.left_edge.i == tok.i and rel.left_edge.i == tok.i + 2 and
@@ -1147,8 +1147,12 @@ class AttributionsComponent:
                 all(t.is_punct or t.is_space for t in doc[after.right_edge.i + 1:sent.end]):
             return None  # "..., said X, a director, reports USA Today": the speaker follows the verb
         end = first.i - 1
-        while end > sent.start and doc[end].dep_ == "advmod" and doc[end].head.i == span.root.i:
-            end -= 1  # "..., 62-year-old Brenda Jones also railed against ..."
+        while end > sent.start and doc[end].dep_ in ("advmod", "aux", "neg") and doc[end].head.i == span.root.i:
+            end -= 1  # "..., 62-year-old Brenda Jones also railed against ...", "..., the governor, was bracing"
+        if end > sent.start and doc[end].text == "," and (adjunct := next((
+                c for c in span.root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.right_edge.i == end - 1 and
+                c.left_edge.i > sent.start + 1 and doc[c.left_edge.i - 1].text == ","), None)) is not None:
+            end = adjunct.left_edge.i - 1  # "Friday, Texas, leading a coalition of 13 states, asked ..."
         if end > sent.start and doc[end].text in (",", *DASHES):
             end -= 1
         if end <= sent.start or doc[end].is_punct and doc[end].text != ")":
