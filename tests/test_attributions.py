@@ -338,6 +338,17 @@ def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text,
     assert a.source.text(text) == source
 
 
+def test_a_comma_inside_a_closing_mark_still_sets_off_what_follows(nlp):
+    text = ("Speaking on Tuesday in Ohio, the senator insisted that he has “expanded the party,” claiming that he is "
+            "responsible for higher turnout in the primary states.")
+    claiming = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "claiming")
+    assert claiming.source.text(text) == "the senator"
+    text = ("The mayor said she was “going to put a lot of coal companies out of business,” while trying to explain her "
+            "plan to rebuild the economy.")
+    said = next(a for a in run(nlp, text)[1] if a.cue_lemma == "say")
+    assert said.content.text(text) == "she was “going to put a lot of coal companies out of business"
+
+
 def test_a_relative_clause_between_dashes_that_makes_a_statement_is_not_the_source(nlp):
     text = ("Front-runner Tom Reyes - who previously said he would \"bomb the fields\" - said at a Saturday rally that "
             "the country should close its borders.")

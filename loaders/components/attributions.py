@@ -457,7 +457,7 @@ class AttributionsComponent:
                 via_control = True
                 # "X said the plan was failing, pointing to ...": a participle after a comma, hung on the reported
                 # clause, is the speaker's next statement
-                if t.dep_ == "advcl" and t.doc[t.left_edge.i - 1].text == "," and t.head.dep_ == "ccomp" and \
+                if t.dep_ == "advcl" and self._after_comma(t.doc, t.left_edge.i) and t.head.dep_ == "ccomp" and \
                         t.head.head.lemma_.lower() in self.verbs and t.head.head.i < t.i and not self._quoted(t.idx):
                     t = t.head
                 t = t.head
@@ -514,7 +514,7 @@ class AttributionsComponent:
                 continue
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN", "PRON"):  # "those backing him", "anyone expecting"
                 h = t.head
-                if (t.i != tok.i or t.tag_ == "VBG" and t.doc[t.left_edge.i - 1].text == ",") and self._mute_object(h):
+                if (t.i != tok.i or t.tag_ == "VBG" and self._after_comma(t.doc, t.left_edge.i)) and self._mute_object(h):
                     # "Carson rejected the notion that ..., saying ...": a thing that cannot speak, the object of
                     # the verb before, leaves the participle to that verb's subject
                     t = h.head.head if h.dep_ == "pobj" else h.head
@@ -529,6 +529,13 @@ class AttributionsComponent:
                 return h, False
             break
         return None, False
+
+    @staticmethod
+    def _after_comma(doc, i: int) -> bool:
+        """Whether token ``i`` follows a comma, or a comma and the closing mark after it ("... party,” claiming")."""
+        if i > 0 and doc[i - 1].text in CLOSE_QUOTES + "\"" + "''":
+            i -= 1
+        return i > 0 and doc[i - 1].text == ","
 
     def _mute_object(self, noun) -> bool:
         """Whether ``noun`` is the object of a verb and names no one who could speak: not a name, a pronoun, a
@@ -1003,6 +1010,8 @@ class AttributionsComponent:
             return content
         for tok in span[1:-1]:
             nxt = doc[tok.i + 1]
+            if nxt.text in CLOSE_QUOTES + "\"" + "''" and nxt.i + 1 < span.end:
+                nxt = doc[nxt.i + 1]  # (a comma inside the closing mark: "... reform,” adding ...")
             if tok.text != "," or nxt.i >= span.end:
                 continue
             clause = None
@@ -1326,8 +1335,8 @@ class AttributionsComponent:
             # "In a speech attacking Trump, Clinton said ...": who gave the speech speaks, not the speech
             subj, passive = self._subject(occasion)
         if subj is None and not passive and tok.tag_ == "VBG" and not self._quoted(tok.idx) and \
-                (first := doc.char_span(cue.start, cue.end, alignment_mode="expand").start) > sent.start and \
-                doc[first - 1].text == ",":
+                (first := doc.char_span(cue.start, cue.end, alignment_mode="expand").start) > sent.start + 1 and \
+                self._after_comma(doc, first):
             subj = self._subject_of_clause_before(doc, sent, doc[first - 1])
         if subj is None and not passive and tok.dep_ == "ROOT":
             subj = self._stranded_subject(doc, sent, cue)
