@@ -347,6 +347,9 @@ def test_a_comma_inside_a_closing_mark_still_sets_off_what_follows(nlp):
             "plan to rebuild the economy.")
     said = next(a for a in run(nlp, text)[1] if a.cue_lemma == "say")
     assert said.content.text(text) == "she was “going to put a lot of coal companies out of business"
+    text = "The senator also referenced the “gun-show loophole,” a flaw in the system that let buyers skip the check."
+    [referenced] = run(nlp, text)[1]
+    assert referenced.content.text(text) == "the “gun-show loophole"
 
 
 def test_a_relative_clause_between_dashes_that_makes_a_statement_is_not_the_source(nlp):

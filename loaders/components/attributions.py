@@ -1639,7 +1639,7 @@ class AttributionsComponent:
                     lo, hi = obj.left_edge.i, obj.right_edge.i + 1
                     for t in doc[obj.i + 1:hi]:
                         # (an appositive, but not the second item of a list "A, B, and C")
-                        if doc[t.left_edge.i - 1].text == "," and (t.dep_ in ("relcl", "acl") or t.dep_ == "appos" and not any(
+                        if self._after_comma(doc, t.left_edge.i) and (t.dep_ in ("relcl", "acl") or t.dep_ == "appos" and not any(
                                 u.dep_ == "cc" for u in doc[t.i:hi])):
                             hi = t.left_edge.i - 1
                             break
