@@ -352,6 +352,14 @@ def test_a_comma_inside_a_closing_mark_still_sets_off_what_follows(nlp):
     assert referenced.content.text(text) == "the “gun-show loophole"
 
 
+def test_an_inverted_speaker_whose_next_act_follows(nlp):
+    text = ("“How big is that wall?” asked the boy, who was wearing a red hat and said his name was Mason, as the "
+            "audience laughed and applauded.")
+    asked = next(a for a in run(nlp, text)[1] if a.cue_lemma == "ask")
+    assert (asked.source.text(text), asked.content.text(text)) == ("the boy, who was wearing a red hat",
+                                                                    "How big is that wall?")
+
+
 def test_a_relative_clause_between_dashes_that_makes_a_statement_is_not_the_source(nlp):
     text = ("Front-runner Tom Reyes - who previously said he would \"bomb the fields\" - said at a Saturday rally that "
             "the country should close its borders.")

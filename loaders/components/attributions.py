@@ -713,6 +713,8 @@ class AttributionsComponent:
             elif rel.i > tok.i and rel.dep_ == "prep" and rel.right_edge.i == tok.right_edge.i and \
                     self._when_or_where_said(rel, self._issued_nouns):  # (but "delegates at the convention")
                 hi = min(hi, rel.left_edge.i)  # "Jeb Bush in a Medium post", "the mayor on Monday"
+        while hi - 1 > tok.i and doc[hi - 1].dep_ == "cc":
+            hi -= 1  # (a conjunction whose second conjunct the parser hung elsewhere: "the boy, who wore a hat and")
         return self._trim(doc, lo, hi)
 
     @staticmethod
@@ -1353,7 +1355,11 @@ class AttributionsComponent:
             # rest of the sentence, as the verb's object
             subj = next((c for c in tok.children if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and
                          (c.pos_ in ("NOUN", "PROPN") or c.tag_ == "DT" and c.left_edge.i == c.right_edge.i) and
-                         all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1:sent.end])), None)
+                         all(t.is_punct or t.is_space or t.head.i == tok.i and t.dep_ in ("conj", "cc", "advcl") or
+                             any(a.dep_ in ("conj", "advcl") and a.head.i == tok.i for a in t.ancestors)
+                             for t in doc[c.right_edge.i + 1:sent.end])), None)
+            # (what follows the inverted speaker may be the speaker's next act: "“...?” asked the boy, who wore
+            # a hat and said his name was Mason")
         if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return None  # an imperative stance ("Support Paul Ryan", "Call it viral fundraising") is the writer's advice
