@@ -20,6 +20,15 @@ def test_active_order_with_issuer_and_target(extractor):
     assert text[d.cue.start:d.cue.end] == "ordered"
 
 
+def test_a_bare_body_that_speaks_later_issues_the_order_it_gave_earlier(extractor):
+    text = "The ministry ordered police to stop checking phones. The ministry said the order would last a month."
+    ext = extract(extractor, text)
+    [d] = ext.directives
+    [a] = ext.attributions
+    assert d.issuer_entity is not None and d.issuer_entity == a.source_entity
+    assert [text[m.start:m.end] for m in ext.entity(d.issuer_entity).mentions] == ["The ministry", "The ministry"]
+
+
 def test_a_title_subject_issues_through_the_name_it_gives(extractor):
     text = "The governor of Tarvo, Maria Lund, ordered schools in the province to close until further notice."
     ext = extract(extractor, text)

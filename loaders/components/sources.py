@@ -233,6 +233,17 @@ class SourcesComponent:
                 if rid is not None:
                     att.recipient_entity = rid
                     add_mention(rid, rec)
+        # a body this component made from a bare description ("The ministry said ...") is that description
+        # wherever else the article uses it and no actor stands there: "The ministry ordered police to ...", so that
+        # what it ordered has an issuer
+        for e in [e for e in ext.entities if e.id.startswith("S") and e.kind in INSTITUTION and e.name.islower()
+                  and " " not in e.name]:
+            for t in doc:
+                if t.lower_ == e.name and t.i > 0 and doc[t.i - 1].lower_ == "the" and doc[t.i - 1].head.i == t.i and \
+                        not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in t.children) and \
+                        entity_at(doc[t.i - 1].idx, t.idx + len(t), t.idx) is None:
+                    add_mention(e.id, Span(doc[t.i - 1].idx, t.idx + len(t)))
+            e.mentions.sort(key=lambda m: m.start)
         # news outlets: media entities, and bodies with a name like "CBC News"
         outlets = [e for e in ext.entities if e.kind == "media" or e.kind == "organization" and any(
             text[m.start:m.end].rsplit(" ", 1)[-1].lower() in MEDIA_HEADS for m in e.mentions)]
