@@ -286,52 +286,50 @@ def test_a_speakers_relative_clause_stays_unless_it_makes_a_statement_or_follows
 
 
 def test_a_subject_whose_participle_the_parser_made_the_main_verb_speaks(nlp):
-    text = "Protesters marching through the streets chanted \"What curfew?\" and kept going until nearly 2 a.m. Friday."
+    text = "Marchers crossing the old bridge yelled \"What ban?\" and kept walking until almost 3 a.m. Sunday."
     _, [a] = run(nlp, text)
-    assert (a.source.text(text), a.cue.text(text), a.content.text(text)) == ("Protesters", "chanted", "What curfew?")
+    assert (a.source.text(text), a.cue.text(text), a.content.text(text)) == (
+        "Marchers crossing the old bridge", "yelled", "What ban?")
 
 
 @pytest.mark.parametrize("text, cue, source", [
     # the participle hung on the verbs of the quote it introduces
-    ("The mayor seemed to be ready to riff on the incident in the city, telling the crowd, “Some people get a little "
-     "carried away, have you noticed that?”", "telling", "The mayor"),
+    ("The coach looked ready to joke about the mix-up in the stadium, telling the fans, “Some referees get a bit "
+     "excited, did you see that?”", "telling", "The coach"),
     # the purpose an object serves is its owner's
-    ("Democrats have adopted a double-barreled attack to exploit the senator's position by labeling her as both an "
-     "extremist and a squish.", "labeling", "Democrats"),
+    ("Unions have launched a two-pronged campaign to weaken the governor's standing by painting her as both a radical "
+     "and a coward.", "painting", "Unions"),
     # the next predicate of a list whose first one has the subject
-    ("In fact, the only time the mayor came up was when the host speculated about the cost of her wardrobe, "
-     "referred to her supposed divisiveness and considered whether the endorsement would matter.", "considered",
-     "the host"),
+    ("In truth, the only time the budget came up was when the anchor wondered about the cost of the parade, alluded "
+     "to its alleged waste and asked whether the audit would matter.", "asked", "the anchor"),
     # a participle after a comma that the parser tied to the quote after it
-    ("Band member Lou shared the news on social media last week, writing “Feels great to support someone I believe "
-     "in.”", "writing", "Band member Lou"),
-    ("\"There will be other voices as well,\" he said, not even suggesting the governor could have the loudest "
-     "voice.", "not even suggesting", "he"),
+    ("Singer Mira shared the news on social media last week, writing “So proud to vote for someone I believe in.”",
+     "writing", "Singer Mira"),
     # the parser hung the name on the phrase before; an auxiliary or a participle set off by commas follows
-    ("After winning only narrowly in Ohio, the governor, the once-presumptive nominee, was bracing for defeat here and "
-     "hoping to keep the damage from spreading.", "hoping", "the governor, the once-presumptive nominee"),
-    ("Friday, Texas, leading a coalition of 13 states, asked a federal judge to block the rules in time for the school "
-     "year.", "asked", "Texas"),
+    ("After losing only narrowly in Idaho, the senator, the once-favoured candidate, was preparing for defeat here and "
+     "hoping to stop the losses from spreading.", "hoping", "the senator, the once-favoured candidate"),
+    ("Tuesday, Utah, leading a group of 9 states, asked a federal judge to stop the rules in time for the new season.",
+     "asked", "Utah"),
     # a participle hung on an object noun: its verb's subject
-    ("The mayor has offered few ideas for easing student debt aside from stating that the city shouldn't profit from "
-     "such loans.", "stating", "The mayor"),
-    ("The company long had a reputation for putting job candidates through many interviews and asking applicants odd "
-     "questions to see how they responded.", "asking", "The company"),
+    ("The governor has given few details about cutting school fees aside from stating that the state shouldn't "
+     "profit from such fees.", "stating", "The governor"),
+    ("The company long had a reputation for sending loan seekers through several meetings and asking clients odd "
+     "riddles to see how they reacted.", "asking", "The company"),
     # the parser hung the name on the phrase before; an adverb and a second predicate follow
-    ("At a June campaign event in Dayton, 62-year-old Brenda Jones also railed against the plant, and explained how "
-     "much it upset her to hear about the layoffs.", "explained", "62-year-old Brenda Jones"),
+    ("At a July town hall in Flint, 61-year-old Dora Pike also railed against the mill, and explained how much it "
+     "hurt her to hear about the closures.", "explained", "61-year-old Dora Pike"),
     # a participle on a copula's adjective or adverb: the copula's subject
-    ("The senator has been the most aggressive in the field in denouncing the national media, the old arbiter of "
-     "fact.", "denouncing", "The senator"),
-    ("Instead, he was back to boasting about \"winning\" and pledging to make the city great again.", "pledging", "he"),
+    ("The governor has been the sharpest in the race in attacking the state press, the old keeper of record.",
+     "attacking", "The governor"),
+    ("Instead, he was back to talking about \"jobs\" and vowing to make the harbor proud again.", "vowing", "he"),
     # the object of "leave" speaks its participle; a second object that cannot speak leaves it to the subject
-    ("The extent of his equivocation on key issues has left many voters, including his supporters, wondering what "
-     "he really believes.", "wondering", "many voters, including his supporters"),
-    ("The party chairman called for a voice vote, and then a visual vote, declaring after both that the request was "
-     "denied.", "declaring", "The party chairman"),
+    ("The vagueness of her answers on key votes has left many members, including her allies, asking what she really "
+     "wants.", "asking", "many members, including her allies"),
+    ("The club president called for a show of hands, and then a written ballot, announcing after both that the "
+     "motion had failed.", "announcing", "The club president"),
     # an occasion the subject holds
-    ("Tuesday, the senator opened a Rochester rally blasting the governor for promoting fracking abroad.", "blasting",
-     "the senator"),
+    ("Monday, the governor opened a Toledo rally attacking the senator for backing mining overseas.", "attacking",
+     "the governor"),
 ])
 def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text, cue, source):
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == cue)
@@ -339,38 +337,38 @@ def test_the_speaker_of_a_predicate_the_parser_left_without_a_subject(nlp, text,
 
 
 def test_a_comma_inside_a_closing_mark_still_sets_off_what_follows(nlp):
-    text = ("Speaking on Tuesday in Ohio, the senator insisted that he has “expanded the party,” claiming that he is "
-            "responsible for higher turnout in the primary states.")
-    claiming = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "claiming")
-    assert claiming.source.text(text) == "the senator"
-    text = ("The mayor said she was “going to put a lot of coal companies out of business,” while trying to explain her "
-            "plan to rebuild the economy.")
+    text = ("Speaking on Monday in Maine, the governor claimed that she has “saved the fishery,” arguing that she is "
+            "responsible for the rise in catches across the coast.")
+    arguing = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "arguing")
+    assert arguing.source.text(text) == "the governor"
+    text = ("The senator said he was “going to shut a lot of paper mills and mill towns down,” while trying to explain "
+            "his plan to rebuild the valley.")
     said = next(a for a in run(nlp, text)[1] if a.cue_lemma == "say")
-    assert said.content.text(text) == "she was “going to put a lot of coal companies out of business"
+    assert said.content.text(text) == "he was “going to shut a lot of paper mills and mill towns down"
     text = "The senator also referenced the “gun-show loophole,” a flaw in the system that let buyers skip the check."
     [referenced] = run(nlp, text)[1]
     assert referenced.content.text(text) == "the “gun-show loophole"
 
 
 def test_an_inverted_speaker_whose_next_act_follows(nlp):
-    text = ("“How big is that wall?” asked the boy, who was wearing a red hat and said his name was Mason, as the "
-            "audience laughed and applauded.")
+    text = ("“How deep is that lake?” asked the boy, who was wearing a green cap and said his name was Theo, as the "
+            "crowd laughed and clapped.")
     asked = next(a for a in run(nlp, text)[1] if a.cue_lemma == "ask")
-    assert (asked.source.text(text), asked.content.text(text)) == ("the boy, who was wearing a red hat",
-                                                                    "How big is that wall?")
+    assert (asked.source.text(text), asked.content.text(text)) == ("the boy, who was wearing a green cap",
+                                                                    "How deep is that lake?")
 
 
 def test_a_relative_clause_between_dashes_that_makes_a_statement_is_not_the_source(nlp):
-    text = ("Front-runner Tom Reyes - who previously said he would \"bomb the fields\" - said at a Saturday rally that "
-            "the country should close its borders.")
+    text = ("Candidate Lea Park - who once said she would \"shut the mines\" - said at a Sunday rally in Ohio that the "
+            "state should also cut its taxes.")
     a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "said")
-    assert a.source.text(text) == "Front-runner Tom Reyes"
+    assert a.source.text(text) == "Candidate Lea Park"
 
 
 def test_a_hyphenated_speaker_the_parser_read_as_two_subjects_is_one_source(nlp):
-    text = "His ex-wife contended that she should not have to sacrifice her privacy."
-    _, [a] = run(nlp, text)
-    assert a.source.text(text) == "His ex-wife"
+    text = "Her ex-husband argued that since he is not a candidate, he should not have to reveal his accounts."
+    a = next(a for a in run(nlp, text)[1] if a.cue.text(text) == "argued")
+    assert a.source.text(text) == "Her ex-husband"
 
 
 @pytest.mark.parametrize("text, content, content_2", [
@@ -411,11 +409,11 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_next_statement(n
 
 
 def test_a_participle_before_a_quote_the_parser_made_the_main_clause_is_not_the_quotes(nlp):
-    text = ("The mayor didn’t seem particularly impressed with the council’s comments Tuesday, telling reporters, “A "
-            "lot of people said the chief should step down.”")
+    text = ("The coach didn’t seem especially pleased with the league’s ruling Monday, telling fans, “A lot of players "
+            "said the referee should be fired.”")
     _, atts = run(nlp, text)
     a = next(a for a in atts if a.cue_lemma == "tell")
-    assert view(text, a)["source"] == "The mayor"
+    assert view(text, a)["source"] == "The coach"
 
 
 def test_a_speaker_whose_own_clause_the_parser_made_a_second_complement(nlp):
@@ -788,8 +786,8 @@ def test_the_whole_reported_clause_and_no_more(nlp, text, contents):
     ("In a speech attacking the new tax, the mayor said the city needed a steady hand.", "the mayor"),
     ("At a rally in the harbour blasting the trade deal, the senator promised to fight.", "the senator"),
     ("In videos showing that the dam was cracked, engineers explained the danger.", "videos"),
-    ("“We will get there together,” she said at a recent news conference announcing that her department was suing "
-     "the state.", "she"),
+    ("“We will finish this road together,” he said at a crowded press conference announcing that his office was "
+     "suing the county.", "he"),
 ])
 def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
     participle = next(a for a in run(nlp, text)[1] if view(text, a)["cue"].endswith("ing"))
@@ -797,38 +795,38 @@ def test_who_gives_the_speech_speaks_its_participle(nlp, text, source):
 
 
 def test_a_quote_inside_another_statements_content_is_not_the_first_quotes_second_piece(nlp):
-    text = ("“If she gets to pick the judges, there is nothing you can do, folks,” the senator told a rally, saying the "
-            "mayor would “abolish the police.”")
+    text = ("“If he gets to name the judges, there is nothing you can do, friends,” the governor told a crowd, saying "
+            "the senator would “shut the courts.”")
     _, atts = run(nlp, text)
     told = next(a for a in atts if a.cue_lemma == "tell")
     assert told.content_2 is None
 
 
 def test_a_speaker_the_parser_hung_inside_the_quote_before_the_cue(nlp):
-    text = ("''They were professionals, but also competitors,'' William Daley, the mayor's former chief of staff, said "
-            "of their time in the administration. ''They'd do the dance.''")
+    text = ("''We were allies, but also rivals,'' Ana Ruiz, the governor's former budget director, said of their years "
+            "in office. ''We would argue and then make up.''")
     _, [a] = run(nlp, text)
     assert (a.source.text(text), a.content.text(text)) == (
-        "William Daley, the mayor's former chief of staff", "They were professionals, but also competitors")
+        "Ana Ruiz, the governor's former budget director", "We were allies, but also rivals")
 
 
 def test_a_closing_speaker_the_parser_hung_inside_the_reported_clause(nlp):
-    text = ("The Internet has also made it possible for people with like-minded, if bogus, ideas and theories to "
-            "organize into communities and reach others, she said.")
+    text = ("Cable news has also made it possible for viewers with strong, if mistaken, beliefs and fears to band into "
+            "groups and recruit others, he said.")
     _, [a] = run(nlp, text)
-    assert (a.source.text(text), a.content.text(text)) == ("she", text[:text.index(", she said")])
+    assert (a.source.text(text), a.content.text(text)) == ("he", text[:text.index(", he said")])
 
 
 def test_a_comparison_with_saying_is_no_ones_statement(nlp):
-    text = "That is not the same as saying the judge can't be impartial because he is from Ohio."
+    text = "That is not the same as claiming the coach can't be fair because she is from Texas."
     assert all(a.source is None for a in run(nlp, text)[1])
 
 
 def test_a_participle_set_off_after_the_speakers_name_is_not_part_of_the_speaker(nlp):
-    text = ("The governor, later alleging - again falsely - that the agency wanted to admit 250,000 people, said he "
-            "would close the border.")
+    text = ("The mayor, later insisting - again wrongly - that the state wanted to close 40 schools, said she would "
+            "sue.")
     a = next(a for a in run(nlp, text)[1] if a.cue_lemma == "say")
-    assert a.source.text(text) == "The governor"
+    assert a.source.text(text) == "The mayor"
 
 
 def test_the_setting_of_the_act_is_not_part_of_the_speaker(nlp):
@@ -865,10 +863,10 @@ def test_a_main_clause_verb_of_naming_or_preference_is_a_cue(nlp, text, cue, con
      "helps working-class people.”", "Free trade is “10 times the size of the losses",
      "Free trade really helps working-class people"),
     # a plain-text opening mark ('') that the parser made a sentence of its own
-    ("''I do think the levy is a threat,'' said Tom Reyes, a teacher who is a former union official and veteran "
-     "of Governor Ann Lee's administration. ''If the board is mushy at all on the budget, the schools will take "
-     "that issue and drive it home.''", "I do think the levy is a threat",
-     "If the board is mushy at all on the budget, the schools will take that issue and drive it home"),
+    ("''I do think that the toll is a disaster,'' said Ada Brun, a nurse who is a former union steward and veteran "
+     "of Mayor Ivo Dane's administration. ''If the council is soft at all on the toll, the drivers will take that "
+     "grievance and run with it.''", "I do think that the toll is a disaster",
+     "If the council is soft at all on the toll, the drivers will take that grievance and run with it"),
     # a statement that only opens with a quote, its speaker after it
     ("“Prices were rising” before the strike, she said. “Then they doubled overnight, and nobody could buy "
      "bread.”", "Prices were rising” before the strike", "Then they doubled overnight, and nobody could buy bread"),
@@ -882,8 +880,8 @@ def test_the_next_quote_is_the_statements_second_piece(nlp, text, content, conte
 @pytest.mark.parametrize("text, content", [
     ("The historian said the years when every town had a newspaper of its own are gone.",
      "the years when every town had a newspaper of its own are gone"),
-    ("Officials indicated 20 extra guards would be the minimum needed for the summit.",
-     "20 extra guards would be the minimum needed for the summit"),
+    ("Engineers indicated 40 extra pumps would be the minimum needed for the flood season.",
+     "40 extra pumps would be the minimum needed for the flood season"),
 ])
 def test_the_subject_the_parser_hung_on_the_cue_is_part_of_the_content(nlp, text, content):
     _, [a] = run(nlp, text)
@@ -1237,9 +1235,9 @@ def test_a_participle_after_a_preposition_takes_the_main_subject(nlp):
 
 
 def test_a_participle_under_an_object_that_cannot_speak_takes_the_main_subject(nlp):
-    text = "The governor had no trouble breaking with her party in endorsing the bill."
+    text = "The mayor had no difficulty splitting with his own council in backing the bridge."
     _, [a] = run(nlp, text)
-    assert (view(text, a)["source"], view(text, a)["cue"]) == ("The governor", "endorsing")
+    assert (view(text, a)["source"], view(text, a)["cue"]) == ("The mayor", "backing")
 
 
 def test_content_without_that_applies_to_every_clause_cue():
