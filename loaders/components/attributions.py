@@ -446,8 +446,8 @@ class AttributionsComponent:
                     t.head.lemma_.lower() in self.object_control and \
                     (obj := next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)) is not None and \
                     (t.dep_ != "advcl" or obj.ent_type_ or obj.pos_ in ("PROPN", "PRON") or obj.tag_ == "NNS"):
-                # "led Republicans to say", "leaving many to wonder", "has left many voters, including his supporters,
-                # wondering": the object speaks (but not "left no doubt ..., saying")
+                # "led Republicans to say", "leaving many to wonder", "has left many members, including her allies,
+                # asking": the object speaks (but not "left no doubt ..., saying")
                 return obj, False
             if t.dep_ in ("conj", "xcomp") or self._governor(t) is not None:
                 via_control = via_control or t.dep_ != "conj"
@@ -462,7 +462,7 @@ class AttributionsComponent:
                     t = t.head
                 t = t.head
                 while t.i > tok.i and self._quoted(t.idx) and not self._quoted(tok.idx) and t.head.i != t.i:
-                    # "..., telling the crowd, “Some people get carried away”": the parser hung the participle on
+                    # "..., telling the fans, “Some referees get excited”": the parser hung the participle on
                     # the verbs of the quote it introduces; the clause they hang on speaks
                     t = t.head
                 while t.dep_ in ("prep", "pobj") and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
@@ -471,13 +471,13 @@ class AttributionsComponent:
                         t.head.pos_ in ("VERB", "AUX") and not any(
                             c.dep_ == "nsubj" and c.lower_ in ("that", "this", "it") for c in t.head.children):
                     # (but "that's not the same as saying ...": a comparison, no one's act)
-                    # "offered few ideas for easing debt aside from stating ...": the offerer states; "has been the
-                    # most aggressive in denouncing ...", "was back to boasting": the copula's subject
+                    # "has given few details about cutting fees aside from stating ...": the giver states; "has been the
+                    # sharpest in attacking ...", "was back to talking about": the copula's subject
                     t = t.head
                 continue
             if t.dep_ in ("relcl", "acl") and t.i != tok.i and self._infinitive(t) and t.head.dep_ == "dobj" and \
                     t.head.head.pos_ == "VERB":
-                # "adopted an attack to exploit her position by labeling her ...": the purpose an object serves is
+                # "launched a campaign to weaken her standing by painting her ...": the purpose an object serves is
                 # its owner's
                 via_control = True
                 t = t.head.head
@@ -500,13 +500,13 @@ class AttributionsComponent:
                         c for c in reversed(list(t.head.lefts if t.head.i > t.i else t.head.children))
                         if c.i < t.i and c.dep_ == "advcl" and c.tag_ in ("VBD", "VBZ", "VBP") and
                         any(x.dep_ == "nsubj" for x in c.children)), None)) is not None:
-                # "when the host speculated about X, referred to Y and ...": the predicate before in the same list
+                # "when the anchor wondered about X, alluded to Y and asked ...": the predicate before in the same list
                 # has the subject
                 return next(x for x in sibling.children if x.dep_ == "nsubj"), False
             if t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") and t.head.tag_ == "VBG" and t.head.i < t.i and \
                     not any(c.dep_ in ("mark", "aux", "auxpass") for c in (*t.children, *t.head.children)) and \
                     (subj := next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)):
-                # "Protesters marching through the streets chanted ...": the parser made the subject's participle
+                # "Marchers crossing the bridge yelled ...": the parser made the subject's participle
                 # the main verb and the finite verb its adverbial clause
                 return subj, False
             if t.dep_ == "acomp" and t.head.i != t.i:  # "was quick to point out": the copula's subject
@@ -515,7 +515,7 @@ class AttributionsComponent:
             if t.dep_ == "acl" and t.head.pos_ in ("PROPN", "NOUN", "PRON"):  # "those backing him", "anyone expecting"
                 h = t.head
                 if (t.i != tok.i or t.tag_ == "VBG" and self._after_comma(t.doc, t.left_edge.i)) and self._mute_object(h):
-                    # "Carson rejected the notion that ..., saying ...": a thing that cannot speak, the object of
+                    # "The council rejected the idea that ..., saying ...": a thing that cannot speak, the object of
                     # the verb before, leaves the participle to that verb's subject
                     t = h.head.head if h.dep_ == "pobj" else h.head
                     via_control = True
@@ -532,7 +532,7 @@ class AttributionsComponent:
 
     @staticmethod
     def _after_comma(doc, i: int) -> bool:
-        """Whether token ``i`` follows a comma, or a comma and the closing mark after it ("... party,” claiming")."""
+        """Whether token ``i`` follows a comma, or a comma and the closing mark after it ("... the fishery,” arguing")."""
         if i > 0 and doc[i - 1].text in CLOSE_QUOTES + "\"" + "''":
             i -= 1
         return i > 0 and doc[i - 1].text == ","
@@ -697,7 +697,7 @@ class AttributionsComponent:
         lo = tok.left_edge.i
         while lo >= 2 and doc[lo - 1].text in ("-", "–") and not doc[lo - 1].whitespace_ and \
                 not doc[lo - 2].whitespace_ and doc[lo - 2].head.i == tok.head.i and doc[lo - 2].dep_ == tok.dep_:
-            lo = doc[lo - 2].left_edge.i  # "His ex-wife said": a hyphen the parser read as two subjects
+            lo = doc[lo - 2].left_edge.i  # "Her ex-husband argued": a hyphen the parser read as two subjects
         for i in range(tok.i - 1, lo - 1, -1):
             if doc[i].text in DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
                 lo = i + 1
@@ -714,7 +714,7 @@ class AttributionsComponent:
                     self._when_or_where_said(rel, self._issued_nouns):  # (but "delegates at the convention")
                 hi = min(hi, rel.left_edge.i)  # "Jeb Bush in a Medium post", "the mayor on Monday"
         while hi - 1 > tok.i and doc[hi - 1].dep_ == "cc":
-            hi -= 1  # (a conjunction whose second conjunct the parser hung elsewhere: "the boy, who wore a hat and")
+            hi -= 1  # (a conjunction whose second conjunct the parser hung elsewhere: "the boy, who wore a cap and")
         return self._trim(doc, lo, hi)
 
     @staticmethod
@@ -724,7 +724,7 @@ class AttributionsComponent:
         challenge, said ...", "Obama, who was speaking at a rally, ...", "the official, who spoke on condition of
         anonymity, said ..." (but not "Harlan, who wrote some of them": what the speaker wrote tells who it is)."""
         if tok.dep_ in ("acl", "appos", "advcl") and tok.tag_ == "VBG":
-            return True  # (an appositive participle too: "The governor, later alleging - falsely - that ..., said")
+            return True  # (an appositive participle too: "The mayor, later insisting - wrongly - that ..., said")
         if tok.dep_ == "acl":
             return False
         return tok.dep_ == "relcl" and tok.lemma_.lower() in SETTING_VERBS and (
@@ -843,7 +843,7 @@ class AttributionsComponent:
                 kk = self._quote_at(c.start, c.end)
                 if kk is not None:
                     covered[kk] = True
-                # (and a quote inside reported content: "..., saying Clinton would “abolish the amendment.”")
+                # (and a quote inside reported content: "..., saying the senator would “shut the courts.”")
                 for kk in range(bisect.bisect_left(self._q_starts, c.start), len(quotes)):
                     if quotes[kk][0] > c.end:
                         break
@@ -868,7 +868,7 @@ class AttributionsComponent:
             if prev["content_2"] is not None:
                 continue
             if prev["direct"] or qa > prev["cue"].start > prev["content"].end:
-                # (so does any statement its speaker follows: "The plans are “profoundly irresponsible,” said X.
+                # (so does any statement its speaker follows: "The plans are “deeply reckless,” said X.
                 # “...”", "“Prices were rising” before the strike, she said. “...”")
                 last_end = max(prev["cue"].end, prev["content"].end, prev["sentence"].end if prev["sentence"] else 0)
                 gap = text[last_end:qa].rstrip("\"“«„`'")  # (a plain-text opening mark is two characters: '')
@@ -977,9 +977,9 @@ class AttributionsComponent:
 
     def _with_subject_before(self, doc, rec) -> Span:
         """Reported content that starts with a finite verb the parser left without a subject takes in the noun
-        phrase between the cue and it, which the parser hung on the cue: "said the days when papers set the
-        agenda are gone", "explained the council's refusal to act is a weakness" (not the source, nor a phrase
-        that a comma ends: "the permit, his campaign said, had been hard to get" is an interrupted clause)."""
+        phrase between the cue and it, which the parser hung on the cue: "said the years when every town had a
+        paper are gone", "indicated 40 extra pumps would be the minimum" (not the source, nor a phrase that a comma
+        ends: "the permit, her office said, had been hard to get" is an interrupted clause)."""
         content, lo = rec["content"], rec["cue"].end
         if rec["source"] is not None and rec["source"].start >= lo:
             lo = rec["source"].end
@@ -1013,7 +1013,7 @@ class AttributionsComponent:
         for tok in span[1:-1]:
             nxt = doc[tok.i + 1]
             if nxt.text in CLOSE_QUOTES + "\"" + "''" and nxt.i + 1 < span.end:
-                nxt = doc[nxt.i + 1]  # (a comma inside the closing mark: "... reform,” adding ...")
+                nxt = doc[nxt.i + 1]  # (a comma inside the closing mark: "... the mills down,” while ...")
             if tok.text != "," or nxt.i >= span.end:
                 continue
             clause = None
@@ -1159,11 +1159,11 @@ class AttributionsComponent:
             return None  # "..., said X, a director, reports USA Today": the speaker follows the verb
         end = first.i - 1
         while end > sent.start and doc[end].dep_ in ("advmod", "aux", "neg") and doc[end].head.i == span.root.i:
-            end -= 1  # "..., 62-year-old Brenda Jones also railed against ...", "..., the governor, was bracing"
+            end -= 1  # "..., 61-year-old Dora Pike also railed against ...", "..., the senator, was preparing"
         if end > sent.start and doc[end].text == "," and (adjunct := next((
                 c for c in span.root.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.right_edge.i == end - 1 and
                 c.left_edge.i > sent.start + 1 and doc[c.left_edge.i - 1].text == ","), None)) is not None:
-            end = adjunct.left_edge.i - 1  # "Friday, Texas, leading a coalition of 13 states, asked ..."
+            end = adjunct.left_edge.i - 1  # "Tuesday, Utah, leading a group of 9 states, asked ..."
         if end > sent.start and doc[end].text in (",", *DASHES):
             end -= 1
         if end <= sent.start or doc[end].is_punct and doc[end].text != ")":
@@ -1182,8 +1182,8 @@ class AttributionsComponent:
 
     def _subject_of_clause_before(self, doc, sent, comma):
         """The subject of the nearest finite clause before the comma of a participle, outside any quote, when the
-        parser tied the participle to nothing that has one: "X shared the news last week, writing “...”", "“...,” he
-        said, not even suggesting ..." (the participle is the speaker's next statement)."""
+        parser tied the participle to nothing that has one: "X posted the news last week, writing “...”", "“...,” she
+        said, not even hinting ..." (the participle is the speaker's next statement)."""
         for v in reversed(doc[sent.start:comma.i]):
             if v.pos_ in ("VERB", "AUX") and not self._quoted(v.idx) and (v.tag_ in ("VBD", "VBZ", "VBP") or any(
                     c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in v.children)):
@@ -1344,7 +1344,7 @@ class AttributionsComponent:
             subj = self._stranded_subject(doc, sent, cue)
         elif subj is None and not passive and tok.dep_ == "conj" and tok.head.dep_ == "ROOT" and \
                 tok.head.pos_ == "VERB" and not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.head.children):
-            # "... Brenda Jones also railed against the plant, and explained ...": the first verb's stranded subject
+            # "... Dora Pike also railed against the mill, and explained ...": the first verb's stranded subject
             subj = self._stranded_subject(doc, sent, Span(tok.head.idx, tok.head.idx + len(tok.head)))
         if subj is None and not passive and tok.dep_ == "ROOT" and norm in SPEECH:
             subj = self._speaker_inside_clause_before(doc, tok)
@@ -1359,7 +1359,7 @@ class AttributionsComponent:
                              any(a.dep_ in ("conj", "advcl") and a.head.i == tok.i for a in t.ancestors)
                              for t in doc[c.right_edge.i + 1:sent.end])), None)
             # (what follows the inverted speaker may be the speaker's next act: "“...?” asked the boy, who wore
-            # a hat and said his name was Mason")
+            # a cap and said his name was Theo")
         if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and norm not in self.nested_cues and \
                 not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return None  # an imperative stance ("Support Paul Ryan", "Call it viral fundraising") is the writer's advice
@@ -1579,7 +1579,7 @@ class AttributionsComponent:
                     subj.i < tok.i and all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subj.right_edge.i + 1:tok.i]) \
                     and all(t.is_punct or t.is_space or t.dep_ in ("advmod", "npadvmod") and t.head.i == tok.i
                             for t in doc[tok.i + 1:sent.end]):
-                # "..., ideas and theories to organize into communities, she said.": a closing "she said" the parser
+                # "..., beliefs and fears to band into groups and recruit others, he said.": a closing "he said" the parser
                 # hung inside the clause it reports; everything before its comma is what was said
                 content = self._trim(doc, sent.start, comma)
             # (or a cue the parser hung on a word inside the quote before it: "“..., but they award ...,” Mook said")
