@@ -47,6 +47,7 @@ USER_KEY = "provkg_attr"
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
+CLOSING_MARKS = CLOSE_QUOTES + "\"" + "''"  # a token that may close a quotation (a substring test: "'" too)
 QUOTE_CHARS = set("“”«»„\"'‘’`")
 DASHES = ("–", "—", "―", "--", "-")
 EDGE_TRIM = set(" \t\r\n\"“”‘’«»„,;:—–-.") | {"`", "'"}
@@ -533,7 +534,7 @@ class AttributionsComponent:
     @staticmethod
     def _after_comma(doc, i: int) -> bool:
         """Whether token ``i`` follows a comma, or a comma and the closing mark after it ("... the fishery,” arguing")."""
-        if i > 0 and doc[i - 1].text in CLOSE_QUOTES + "\"" + "''":
+        if i > 0 and doc[i - 1].text in CLOSING_MARKS:
             i -= 1
         return i > 0 and doc[i - 1].text == ","
 
@@ -1012,7 +1013,7 @@ class AttributionsComponent:
             return content
         for tok in span[1:-1]:
             nxt = doc[tok.i + 1]
-            if nxt.text in CLOSE_QUOTES + "\"" + "''" and nxt.i + 1 < span.end:
+            if nxt.text in CLOSING_MARKS and nxt.i + 1 < span.end:
                 nxt = doc[nxt.i + 1]  # (a comma inside the closing mark: "... the mills down,” while ...")
             if tok.text != "," or nxt.i >= span.end:
                 continue
