@@ -21,8 +21,16 @@ demo: install
 	$(PROVKG) ingest examples/ --db $(DEMO_DB) -q
 	$(PROVKG) provenance "progress reports to the Ministry of Social Security" --db $(DEMO_DB)
 
+# (the Neo4j tests need a server: when PROVKG_NEO4J_URI names none and Java and Maven are here, one is
+# started for the run and stopped after it, tools/neo4j/with_server.sh)
 test: install
-	$(PY) -m pytest -q
+	@if [ -z "$$PROVKG_NEO4J_URI" ] && command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then \
+		echo "bash tools/neo4j/with_server.sh $(PY) -m pytest -q"; \
+		bash tools/neo4j/with_server.sh $(PY) -m pytest -q; \
+	else \
+		echo "$(PY) -m pytest -q"; \
+		$(PY) -m pytest -q; \
+	fi
 
 bench: install
 	$(PY) -m benchmarks
